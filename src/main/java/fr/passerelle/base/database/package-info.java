@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.base.database;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.base;
+
+import org.jspecify.annotations.NullMarked;

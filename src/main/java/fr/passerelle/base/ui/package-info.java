@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.base.ui;
+
+import org.jspecify.annotations.NullMarked;

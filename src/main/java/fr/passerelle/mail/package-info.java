@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.mail;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.mail.ui;
+
+import org.jspecify.annotations.NullMarked;

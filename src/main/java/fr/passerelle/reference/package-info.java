@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.reference;
+
+import org.jspecify.annotations.NullMarked;

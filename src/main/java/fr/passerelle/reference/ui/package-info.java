@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.reference.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.security.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.security.ui;
+
+import org.jspecify.annotations.NullMarked;
