@@ -43,7 +43,11 @@ class EndToEndIT {
     @AfterAll
     static void stopApplication() throws Exception {
         if (app != null) {
-            app.close();
+            String log = app.closeAndReadLog();
+            int graceful = log.indexOf("Graceful shutdown complete");
+            int databaseDown = log.indexOf("database system is shut down");
+            assertThat(graceful).as("graceful shutdown logged").isPositive();
+            assertThat(databaseDown).as("the embedded database stops after the web server").isGreaterThan(graceful);
         }
     }
 
@@ -61,7 +65,7 @@ class EndToEndIT {
         assertThat(root.statusCode()).isEqualTo(302);
         assertThat(root.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
 
-        assertThat(app.log()).contains("Database:").contains("SMTP:");
+        assertThat(app.log()).contains("Database in use: embedded PostgreSQL").contains("SMTP server in use:");
     }
 
     @Test

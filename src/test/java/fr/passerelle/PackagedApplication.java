@@ -78,14 +78,22 @@ final class PackagedApplication implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** Stops the application as a service manager would (SIGTERM) and returns everything it logged. */
+    String closeAndReadLog() throws IOException, InterruptedException {
+        close();
+        return Files.readString(log);
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         process.destroy();
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
-        try (var files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (Files.exists(dataDir)) {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 

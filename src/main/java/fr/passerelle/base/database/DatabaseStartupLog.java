@@ -20,6 +20,6 @@ class DatabaseStartupLog {
 
     @EventListener(ApplicationReadyEvent.class)
     void ready() {
-        log.info("Database: {}", mode.description());
+        log.info("Database in use: {}", mode.description());
     }
 }

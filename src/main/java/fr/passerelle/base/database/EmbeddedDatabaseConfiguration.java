@@ -31,6 +31,9 @@ class EmbeddedDatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
         var builder = EmbeddedPostgres.builder()
                 .setPort(properties.port())
+                // Spring closes the server after the connection pool; zonky's own JVM hook would stop it
+                // while requests are still being finished during a graceful shutdown.
+                .setRegisterShutdownHook(false)
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale", "C.UTF-8");
         if (StringUtils.hasText(properties.dataDir())) {
