@@ -2,6 +2,8 @@ package fr.passerelle.security;
 
 import fr.passerelle.base.DatabaseMode;
 import fr.passerelle.base.Role;
+import fr.passerelle.reference.DispSummary;
+import fr.passerelle.reference.ReferenceService;
 import fr.passerelle.security.domain.AppUser;
 import fr.passerelle.security.domain.AppUserRepository;
 import org.jspecify.annotations.Nullable;
@@ -27,12 +29,14 @@ class AccountBootstrap implements ApplicationRunner {
 
     private final AppUserRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final ReferenceService reference;
     private final boolean demo;
 
-    AccountBootstrap(AppUserRepository users, PasswordEncoder passwordEncoder, DatabaseMode databaseMode,
-                     @Value("${passerelle.demo:#{null}}") @Nullable Boolean demo) {
+    AccountBootstrap(AppUserRepository users, PasswordEncoder passwordEncoder, ReferenceService reference,
+                     DatabaseMode databaseMode, @Value("${passerelle.demo:#{null}}") @Nullable Boolean demo) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.reference = reference;
         this.demo = demo != null ? demo : databaseMode.embedded();
     }
 
@@ -51,6 +55,10 @@ class AccountBootstrap implements ApplicationRunner {
     }
 
     private void createDemoAccount(String username, String displayName, Role role, @Nullable String dispCode) {
+        if (dispCode != null && reference.disps().stream().map(DispSummary::code).noneMatch(dispCode::equals)) {
+            log.warn("Demo account '{}' not created: {} is not in the reference data", username, dispCode);
+            return;
+        }
         if (!users.existsByUsername(username)) {
             users.save(new AppUser(username, displayName, passwordEncoder.encode(DEMO_PASSWORD), role, dispCode));
             log.info("Demo account '{}' ({}) created with the documented demo password", username, role);

@@ -1,0 +1,68 @@
+package fr.passerelle;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinServletRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Base of the browserless UI tests: Karibu drives real Vaadin views backed by the real Spring beans
+ * and database. {@link #signIn(String)} signs a user in as Spring Security would after the login form.
+ */
+public abstract class KaribuTest extends IntegrationTest {
+
+    private static final Routes ROUTES = new Routes().autoDiscoverViews("fr.passerelle");
+
+    @Autowired
+    private ApplicationContext context;
+
+    @Autowired
+    private UserDetailsService userDetailsService;
+
+    @BeforeEach
+    void setUpVaadin() {
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+        syncRequestWithSecurityContext();
+    }
+
+    @AfterEach
+    void tearDownVaadin() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+
+    /** Signs in an existing account (e.g. the demo users {@code admin}, {@code referent}, {@code communication}). */
+    protected void signIn(String username) {
+        UserDetails user = userDetailsService.loadUserByUsername(username);
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        var securityContext = SecurityContextHolder.createEmptyContext();
+        securityContext.setAuthentication(authentication);
+        SecurityContextHolder.setContext(securityContext);
+        syncRequestWithSecurityContext();
+    }
+
+    protected void signOut() {
+        SecurityContextHolder.clearContext();
+        syncRequestWithSecurityContext();
+    }
+
+    /** Vaadin reads the principal and roles from the request: feed Karibu's fake request from Spring Security. */
+    private static void syncRequestWithSecurityContext() {
+        var request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        request.setUserPrincipalInt(authentication);
+        request.setUserInRole((principal, role) -> authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
+    }
+}

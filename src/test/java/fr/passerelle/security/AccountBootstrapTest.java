@@ -1,0 +1,81 @@
+package fr.passerelle.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.IntegrationTest;
+import fr.passerelle.base.DatabaseMode;
+import fr.passerelle.base.Role;
+import fr.passerelle.reference.ReferenceService;
+import fr.passerelle.security.domain.AppUser;
+import fr.passerelle.security.domain.AppUserRepository;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.annotation.Transactional;
+
+@ExtendWith(OutputCaptureExtension.class)
+class AccountBootstrapTest extends IntegrationTest {
+
+    @Autowired
+    AppUserRepository users;
+    @Autowired
+    PasswordEncoder passwordEncoder;
+    @Autowired
+    ReferenceService reference;
+
+    @Test
+    void theEmbeddedDefaultHasTheDocumentedDemoAccounts() {
+        AppUser admin = users.findByUsername("admin").orElseThrow();
+        AppUser referent = users.findByUsername("referent").orElseThrow();
+        AppUser communication = users.findByUsername("communication").orElseThrow();
+
+        assertThat(admin.getRole()).isEqualTo(Role.ADMIN);
+        assertThat(referent.getRole()).isEqualTo(Role.REFERENT);
+        assertThat(referent.getDispCode()).isEqualTo("DISP DIJON");
+        assertThat(communication.getRole()).isEqualTo(Role.COMMUNICATION);
+        for (AppUser demo : new AppUser[] {admin, referent, communication}) {
+            assertThat(passwordEncoder.matches("passerelle-demo", demo.getPasswordHash())).as(demo.getUsername()).isTrue();
+        }
+    }
+
+    @Test
+    @Transactional
+    void withoutDemoModeAFirstStartCreatesOneAdministratorAndLogsItsPasswordOnce(CapturedOutput output) {
+        users.deleteAll();
+        users.flush();
+
+        var bootstrap = new AccountBootstrap(users, passwordEncoder, reference, new DatabaseMode(false, "external"), null);
+        bootstrap.run(null);
+
+        assertThat(users.findAll()).singleElement().satisfies(admin -> {
+            assertThat(admin.getUsername()).isEqualTo("admin");
+            assertThat(admin.getRole()).isEqualTo(Role.ADMIN);
+            assertThat(passwordEncoder.matches("passerelle-demo", admin.getPasswordHash())).isFalse();
+        });
+        var logged = Pattern.compile("password (\\S{19})").matcher(output.getOut());
+        assertThat(logged.find()).as("the generated password is logged").isTrue();
+        assertThat(passwordEncoder.matches(logged.group(1), users.findByUsername("admin").orElseThrow().getPasswordHash())).isTrue();
+
+        bootstrap.run(null);
+        assertThat(users.count()).as("a second start creates nobody and logs no password").isEqualTo(1);
+        assertThat(output.getOut().split("password \\S{19}", -1)).hasSize(2);
+    }
+
+    @Test
+    @Transactional
+    void demoAccountsAreNotCreatedOnAnExternalDatabaseUnlessAskedFor() {
+        users.deleteAll();
+        users.flush();
+        users.save(new AppUser("someone", "Quelqu’un", "{noop}x", Role.ADMIN, null));
+
+        new AccountBootstrap(users, passwordEncoder, reference, new DatabaseMode(false, "external"), null).run(null);
+        assertThat(users.findByUsername("referent")).isEmpty();
+
+        new AccountBootstrap(users, passwordEncoder, reference, new DatabaseMode(false, "external"), true).run(null);
+        assertThat(users.findByUsername("referent")).isPresent();
+    }
+}

@@ -1,0 +1,48 @@
+package fr.passerelle.security.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import fr.passerelle.KaribuTest;
+import org.junit.jupiter.api.Test;
+
+class LoginViewTest extends KaribuTest {
+
+    @Test
+    void theLoginPageSpeaksFrench() {
+        UI.getCurrent().navigate(LoginView.class);
+
+        assertThat(_get(H1.class).getText()).isEqualTo("Passerelle");
+        LoginForm form = _get(LoginForm.class);
+        assertThat(form.getAction()).isEqualTo("login");
+        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Connexion – Passerelle");
+        assertThat(form.isError()).isFalse();
+    }
+
+    @Test
+    void aFailedSignInShowsTheError() {
+        UI.getCurrent().navigate("login?error");
+        assertThat(_get(LoginForm.class).isError()).isTrue();
+    }
+
+    @Test
+    void everyViewSendsAnAnonymousVisitorToTheLoginPage() {
+        var views = new Routes().autoDiscoverViews("fr.passerelle").getRoutes();
+        assertThat(views).hasSizeGreaterThan(1);
+        for (Class<? extends Component> view : views) {
+            if (view.isAnnotationPresent(AnonymousAllowed.class)) {
+                continue;
+            }
+            String path = RouteConfiguration.forApplicationScope().getUrl(view);
+            UI.getCurrent().navigate(path);
+            assertThat(UI.getCurrent().getCurrentView()).as(view.getSimpleName()).isInstanceOf(LoginView.class);
+        }
+    }
+}
