@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
 final class CaughtMessageReader {
 
     private static final Logger log = LoggerFactory.getLogger(CaughtMessageReader.class);
-    private static final Set<String> BLOCKS = Set.of("p", "div", "li", "tr", "table", "ul", "ol", "blockquote",
-            "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "hr");
+    private static final Set<String> PARAGRAPHS = Set.of("p", "table", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4",
+            "h5", "h6", "hr");
+    private static final Set<String> LINES = Set.of("div", "li", "tr", "section", "article", "header", "footer");
 
     private CaughtMessageReader() {
     }
@@ -79,8 +80,12 @@ final class CaughtMessageReader {
         }
     }
 
+    /** {@code Name <address>} as people write it: decoded, and without the quotes RFC 5322 may need around the name. */
     private static String unicode(Address address) {
-        return address instanceof InternetAddress internet ? internet.toUnicodeString() : address.toString();
+        if (address instanceof InternetAddress internet) {
+            return internet.getPersonal() == null ? internet.getAddress() : internet.getPersonal() + " <" + internet.getAddress() + ">";
+        }
+        return address.toString();
     }
 
     private static @Nullable String first(List<String> values) {
@@ -134,7 +139,7 @@ final class CaughtMessageReader {
         }
     }
 
-    /** Readable text from an HTML-only message: block elements and {@code <br>} become line breaks. */
+    /** Readable text from an HTML-only message: paragraphs are separated by a blank line, {@code <br>} and list items by a line break. */
     static String htmlToText(String html) {
         var out = new StringBuilder();
         NodeTraversor.traverse(new NodeVisitor() {
@@ -145,7 +150,10 @@ final class CaughtMessageReader {
                 } else if (node instanceof Element element) {
                     if (element.normalName().equals("br")) {
                         out.append('\n');
-                    } else if (BLOCKS.contains(element.normalName())) {
+                    } else if ((element.normalName().equals("td") || element.normalName().equals("th"))
+                            && !out.isEmpty() && !Character.isWhitespace(out.charAt(out.length() - 1))) {
+                        out.append(' ');
+                    } else if (PARAGRAPHS.contains(element.normalName()) || LINES.contains(element.normalName())) {
                         newLine(out);
                         if (element.normalName().equals("li")) {
                             out.append("- ");
@@ -156,8 +164,13 @@ final class CaughtMessageReader {
 
             @Override
             public void tail(Node node, int depth) {
-                if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
-                    newLine(out);
+                if (node instanceof Element element) {
+                    if (PARAGRAPHS.contains(element.normalName())) {
+                        newLine(out);
+                        out.append('\n');
+                    } else if (LINES.contains(element.normalName())) {
+                        newLine(out);
+                    }
                 }
             }
         }, Jsoup.parse(html).body());
