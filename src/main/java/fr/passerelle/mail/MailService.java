@@ -1,0 +1,110 @@
+package fr.passerelle.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends e-mail over SMTP, from Passerelle's own address, to the configured server or to the
+ * embedded one.
+ *
+ * <p>Not {@code @PreAuthorize}d: anonymous flows (portal e-mail confirmation, magic links) and
+ * background jobs send mail too; the modules that call it decide who may trigger a message. Not
+ * transactional either: an SMTP conversation cannot be rolled back.
+ */
+@Service
+public class MailService {
+
+    private static final Logger log = LoggerFactory.getLogger(MailService.class);
+    /** Beyond RFC 5322 syntax, a domain with a dot: {@code jeanne@localhost} is a typo here, not an address. */
+    private static final Pattern ADDRESS = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
+
+    private final JavaMailSender sender;
+    private final MailServerInfo server;
+    private final InternetAddress from;
+
+    MailService(JavaMailSender sender, MailServerInfo server, @Value("${passerelle.mail.from}") String from) {
+        this.sender = sender;
+        this.server = server;
+        try {
+            this.from = parse("from", from);
+        } catch (InvalidMailAddressException e) {
+            throw new IllegalStateException("passerelle.mail.from is not a valid address: '" + from + "'", e);
+        }
+    }
+
+    /**
+     * Sends the message now, through the SMTP server.
+     *
+     * @throws InvalidMailAddressException when a recipient or the reply-to address is not valid; nothing is sent
+     * @throws MailDeliveryException       when the SMTP server cannot be reached or refuses the message
+     */
+    public void send(OutgoingMail mail) {
+        List<InternetAddress> to = mail.to().stream().map(address -> parse("to", address)).toList();
+        InternetAddress replyTo = mail.replyTo() == null ? null : parse("replyTo", mail.replyTo());
+        MimeMessage message = sender.createMimeMessage();
+        try {
+            var helper = new MimeMessageHelper(message, mail.html() != null, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(to.toArray(InternetAddress[]::new));
+            if (replyTo != null) {
+                helper.setReplyTo(replyTo);
+            }
+            helper.setSubject(singleLine(mail.subject()));
+            helper.setSentDate(Date.from(Instant.now()));
+            if (mail.html() != null) {
+                helper.setText(mail.text(), mail.html());
+            } else {
+                helper.setText(mail.text());
+            }
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Could not build the message '" + mail.subject() + "'", e);
+        }
+        try {
+            sender.send(message);
+        } catch (MailException e) {
+            throw new MailDeliveryException("Could not send '" + mail.subject() + "' through the " + server.description()
+                    + ": " + e.getMessage(), e);
+        }
+        log.debug("Sent '{}' to {}", mail.subject(), mail.to());
+    }
+
+    /** Where mail goes, for screens that explain it. */
+    public MailServerInfo server() {
+        return server;
+    }
+
+    private static InternetAddress parse(String field, @Nullable String address) {
+        if (address == null || address.isBlank()) {
+            throw new InvalidMailAddressException(field, address == null ? "" : address);
+        }
+        try {
+            InternetAddress[] parsed = InternetAddress.parse(address.strip(), true);
+            if (parsed.length != 1 || !ADDRESS.matcher(parsed[0].getAddress()).matches()) {
+                throw new InvalidMailAddressException(field, address);
+            }
+            parsed[0].validate();
+            return parsed[0];
+        } catch (AddressException e) {
+            throw new InvalidMailAddressException(field, address);
+        }
+    }
+
+    /** A header is one line: line breaks in a subject would be folded oddly or refused by some servers. */
+    private static String singleLine(String text) {
+        return text.replaceAll("[\\r\\n\\t]+", " ").strip();
+    }
+}
