@@ -24,13 +24,19 @@ public abstract class IntegrationTest {
      * the last context started wins; with several cached contexts a test would then see the wrong
      * one. Each test gets the strategy of its own context back.
      */
-    static class SecurityStrategyListener implements TestExecutionListener {
+    static class SecurityStrategyListener implements TestExecutionListener, org.springframework.core.Ordered {
+
+        /** Before Spring Security's own listener, which then puts {@code @WithUserDetails} users into the right strategy. */
+        @Override
+        public int getOrder() {
+            return 0;
+        }
+
         @Override
         public void beforeTestMethod(TestContext testContext) {
             var context = testContext.getApplicationContext();
             context.getBeanProvider(SecurityContextHolderStrategy.class)
                     .ifAvailable(SecurityContextHolder::setContextHolderStrategy);
-            SecurityContextHolder.clearContext();
         }
 
         @Override

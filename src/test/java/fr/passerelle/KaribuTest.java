@@ -1,10 +1,20 @@
 package fr.passerelle;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.Route;
+import java.util.HashSet;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.ClassUtils;
 import com.vaadin.flow.server.VaadinServletRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +32,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  */
 public abstract class KaribuTest extends IntegrationTest {
 
-    private static final Routes ROUTES = new Routes().autoDiscoverViews("fr.passerelle");
+    private static final Routes ROUTES = discoverRoutes();
 
     @Autowired
     private ApplicationContext context;
@@ -52,9 +62,43 @@ public abstract class KaribuTest extends IntegrationTest {
         syncRequestWithSecurityContext();
     }
 
+    /**
+     * Navigating to a view the signed-in role may not open must not show it. (Vaadin answers such a
+     * request like an unknown route, so that a forbidden page does not reveal that it exists.)
+     */
+    protected void assertAccessDenied(Class<? extends Component> view) {
+        try {
+            UI.getCurrent().navigate(view);
+        } catch (RuntimeException denied) {
+            assertThat(denied).hasMessageContaining("Access is denied");
+            return;
+        }
+        assertThat(UI.getCurrent().getCurrentView()).isNotInstanceOf(view);
+    }
+
     protected void signOut() {
         SecurityContextHolder.clearContext();
         syncRequestWithSecurityContext();
+    }
+
+    /**
+     * Every {@code @Route} of the application, package-private views included (Karibu's own discovery
+     * only finds public classes, and our views are package-private).
+     */
+    public static Routes discoverRoutes() {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false) {
+            @Override
+            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
+                return definition.getMetadata().isConcrete();
+            }
+        };
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Route.class));
+        Set<Class<? extends Component>> views = new HashSet<>();
+        for (var definition : scanner.findCandidateComponents("fr.passerelle")) {
+            views.add(ClassUtils.resolveClassName(definition.getBeanClassName(), KaribuTest.class.getClassLoader())
+                    .asSubclass(Component.class));
+        }
+        return new Routes(views, new HashSet<>(), true);
     }
 
     /** Vaadin reads the principal and roles from the request: feed Karibu's fake request from Spring Security. */

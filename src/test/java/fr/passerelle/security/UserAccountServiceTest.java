@@ -45,7 +45,8 @@ class UserAccountServiceTest extends IntegrationTest {
 
         var authentication = authenticate(username, created.temporaryPassword());
         assertThat(authentication.isAuthenticated()).isTrue();
-        assertThat(authentication.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_REFERENT");
+        assertThat(authentication.getAuthorities()).extracting(a -> a.getAuthority())
+                .contains("ROLE_REFERENT").doesNotContain("ROLE_ADMIN", "ROLE_COMMUNICATION");
     }
 
     @Test

@@ -21,10 +21,10 @@ class MailServerLog {
     @EventListener(ApplicationStartedEvent.class)
     void started() {
         if (server.embedded()) {
-            log.info("Mail: {} — nothing leaves this machine; administrators read the messages in the Mailbox view"
+            log.info("SMTP server in use: {} — nothing leaves this machine; administrators read the messages in the Mailbox view"
                     + " (set SPRING_MAIL_HOST to use a real server)", server.description());
         } else {
-            log.info("Mail: {}", server.description());
+            log.info("SMTP server in use: {}", server.description());
         }
     }
 }

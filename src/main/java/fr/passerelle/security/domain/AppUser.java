@@ -64,7 +64,7 @@ public class AppUser {
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.role = role;
-        this.dispCode = dispCode;
+        assign(role, dispCode);
     }
 
     public @Nullable Long getId() {

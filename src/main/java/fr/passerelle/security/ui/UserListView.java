@@ -75,7 +75,7 @@ class UserListView extends Main implements HasDynamicTitle {
         grid.addComponentColumn(u -> new Span(getTranslation(u.enabled() ? "users.status.enabled" : "users.status.disabled")))
                 .setHeader(getTranslation("users.status")).setKey("enabled").setAutoWidth(true);
         grid.addColumn(u -> DisplayFormats.dateTime(u.createdAt())).setHeader(getTranslation("users.created-at")).setKey("createdAt").setSortable(true).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("users.actions")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader(getTranslation("users.actions")).setKey("actions").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("users.empty"));
         grid.setSizeFull();

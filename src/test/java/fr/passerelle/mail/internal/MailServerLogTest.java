@@ -16,8 +16,8 @@ class MailServerLogTest {
         new MailServerLog(MailServerInfo.embedded("127.0.0.1", 2525)).started();
         new MailServerLog(new MailServerInfo(false, "smtp.exemple.fr", 587, "passerelle", true)).started();
 
-        assertThat(output).contains("Mail: embedded SMTP server (GreenMail) on 127.0.0.1:2525 — nothing leaves this machine");
-        assertThat(output).contains("Mail: SMTP server smtp.exemple.fr:587 as user passerelle, STARTTLS");
+        assertThat(output).contains("SMTP server in use: embedded SMTP server (GreenMail) on 127.0.0.1:2525 — nothing leaves this machine");
+        assertThat(output).contains("SMTP server in use: SMTP server smtp.exemple.fr:587 as user passerelle, STARTTLS");
     }
 
     @Test

@@ -10,7 +10,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
@@ -63,17 +62,6 @@ class ExternalSmtpServerTest extends KaribuTest {
     @Autowired
     MailService mail;
 
-    /**
-     * KaribuTest discovers routes with ClassGraph, which skips non-public classes, so package-private
-     * views are not registered; register this one until the base class does.
-     */
-    @BeforeEach
-    void registerView() {
-        var routes = RouteConfiguration.forApplicationScope();
-        if (!routes.isRouteRegistered(MailboxView.class)) {
-            routes.setAnnotatedRoute(MailboxView.class);
-        }
-    }
 
     @BeforeEach
     void emptyTheRelay() throws Exception {

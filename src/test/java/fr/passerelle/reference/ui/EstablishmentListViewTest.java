@@ -19,7 +19,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
-import com.vaadin.flow.router.RouteConfiguration;
 import fr.passerelle.KaribuTest;
 import fr.passerelle.reference.DepartmentSummary;
 import fr.passerelle.reference.DispSummary;
@@ -41,17 +40,6 @@ class EstablishmentListViewTest extends KaribuTest {
     @Autowired
     ReferenceService reference;
 
-    /**
-     * KaribuTest's route discovery (ClassGraph's default) only finds public classes, and views are
-     * package-private: register this one (with its root alias) unless the base class already did.
-     */
-    @BeforeEach
-    void registerTheView() {
-        var routes = RouteConfiguration.forApplicationScope();
-        if (!routes.isRouteRegistered(EstablishmentListView.class)) {
-            routes.setAnnotatedRoute(EstablishmentListView.class);
-        }
-    }
 
     @Test
     void anAdministratorSeesEveryEstablishmentAndTheirNumber() {

@@ -3,7 +3,6 @@ package fr.passerelle.security.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H1;
@@ -28,13 +27,13 @@ class LoginViewTest extends KaribuTest {
 
     @Test
     void aFailedSignInShowsTheError() {
-        UI.getCurrent().navigate("login?error");
+        UI.getCurrent().navigate("login", com.vaadin.flow.router.QueryParameters.of("error", ""));
         assertThat(_get(LoginForm.class).isError()).isTrue();
     }
 
     @Test
     void everyViewSendsAnAnonymousVisitorToTheLoginPage() {
-        var views = new Routes().autoDiscoverViews("fr.passerelle").getRoutes();
+        var views = discoverRoutes().getRoutes();
         assertThat(views).hasSizeGreaterThan(1);
         for (Class<? extends Component> view : views) {
             if (view.isAnnotationPresent(AnonymousAllowed.class)) {
