@@ -45,7 +45,7 @@ class EndToEndIT {
         if (app != null) {
             String log = app.closeAndReadLog();
             int graceful = log.indexOf("Graceful shutdown complete");
-            int databaseDown = log.indexOf("database system is shut down");
+            int databaseDown = log.indexOf("shut down postmaster");
             assertThat(graceful).as("graceful shutdown logged").isPositive();
             assertThat(databaseDown).as("the embedded database stops after the web server").isGreaterThan(graceful);
         }
@@ -82,6 +82,8 @@ class EndToEndIT {
 
             var search = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#establishment-search input")));
             search.sendKeys("montbeliard");
+            // The referent's DISP (Dijon) is preselected: its 19 establishments narrow down to the one in Montbéliard.
+            wait.until(ExpectedConditions.textToBe(By.cssSelector(".result-count"), "1 établissement"));
             wait.until(ExpectedConditions.presenceOfElementLocated(
                     By.xpath("//vaadin-grid-cell-content[contains(., 'Montbéliard')]")));
             screenshot(browser, "etablissements-montbeliard");
