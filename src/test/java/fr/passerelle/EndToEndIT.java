@@ -73,11 +73,7 @@ class EndToEndIT {
         WebDriver browser = chromium();
         try {
             var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            browser.get(app.uri("/login").toString());
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#vaadinLoginUsername input"))).sendKeys("referent");
-            browser.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys("passerelle-demo", Keys.ENTER);
-
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-side-nav-item")));
+            signIn(browser, wait, "referent");
             browser.findElement(By.xpath("//vaadin-side-nav-item[contains(., 'Établissements')]")).click();
 
             var search = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#establishment-search input")));
@@ -93,6 +89,37 @@ class EndToEndIT {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    void anAdministratorOpensEveryScreenOfTheMenu() {
+        WebDriver browser = chromium();
+        try {
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            signIn(browser, wait, "admin");
+            var labels = browser.findElements(By.cssSelector("vaadin-side-nav-item")).stream().map(e -> e.getText().strip()).toList();
+            assertThat(labels).contains("Établissements", "Utilisateurs");
+            for (String label : labels) {
+                browser.findElement(By.xpath("//vaadin-side-nav-item[normalize-space(.)='" + label + "']")).click();
+                wait.until(ExpectedConditions.attributeToBe(
+                        By.xpath("//vaadin-side-nav-item[normalize-space(.)='" + label + "']"), "current", "true"));
+                wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.cssSelector(".view-title"), "")));
+                assertThat(browser.getPageSource()).as(label).doesNotContain("Exception").doesNotContain("!nav.");
+                screenshot(browser, "admin-" + label.replaceAll("[^A-Za-z]", "").toLowerCase());
+            }
+        } catch (RuntimeException e) {
+            screenshot(browser, "failure-admin");
+            throw e;
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void signIn(WebDriver browser, WebDriverWait wait, String username) {
+        browser.get(app.uri("/login").toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#vaadinLoginUsername input"))).sendKeys(username);
+        browser.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys("passerelle-demo", Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-side-nav-item")));
     }
 
     private static WebDriver chromium() {

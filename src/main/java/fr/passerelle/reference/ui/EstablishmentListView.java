@@ -122,7 +122,7 @@ class EstablishmentListView extends Main implements HasDynamicTitle {
 
     private void configureGrid() {
         grid.addColumn(EstablishmentSummary::name).setHeader(getTranslation("establishments.column.name"))
-                .setKey("name").setSortable(true).setFlexGrow(2);
+                .setKey("name").setSortable(true).setFlexGrow(3).setTooltipGenerator(EstablishmentSummary::name);
         grid.addColumn(EstablishmentSummary::typeLabel).setHeader(getTranslation("establishments.column.type"))
                 .setKey("type").setSortable(true).setAutoWidth(true);
         grid.addColumn(EstablishmentSummary::commune).setHeader(getTranslation("establishments.column.commune"))
