@@ -8,6 +8,7 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.Route;
 import java.util.HashSet;
 import java.util.Set;
@@ -82,7 +83,7 @@ public abstract class KaribuTest extends IntegrationTest {
     }
 
     /**
-     * Every {@code @Route} of the application, package-private views included (Karibu's own discovery
+     * Every {@code @Route} and {@code @Layout} of the application, package-private views included (Karibu's own discovery
      * only finds public classes, and our views are package-private).
      */
     public static Routes discoverRoutes() {
@@ -93,6 +94,7 @@ public abstract class KaribuTest extends IntegrationTest {
             }
         };
         scanner.addIncludeFilter(new AnnotationTypeFilter(Route.class));
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Layout.class));
         Set<Class<? extends Component>> views = new HashSet<>();
         for (var definition : scanner.findCandidateComponents("fr.passerelle")) {
             views.add(ClassUtils.resolveClassName(definition.getBeanClassName(), KaribuTest.class.getClassLoader())

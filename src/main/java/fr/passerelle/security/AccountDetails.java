@@ -16,7 +16,7 @@ final class AccountDetails implements UserDetails, SignedInUser.Source {
     private final boolean enabled;
 
     AccountDetails(AppUser account) {
-        this.user = new SignedInUser(account.getUsername(), account.getDisplayName(), account.getRole(), account.getDispCode());
+        this.user = new SignedInUser(account.getId() == null ? 0 : account.getId(), account.getUsername(), account.getDisplayName(), account.getRole(), account.getDispCode());
         this.passwordHash = account.getPasswordHash();
         this.enabled = account.isEnabled();
     }

@@ -18,7 +18,9 @@ import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.server.menu.MenuConfiguration;
@@ -98,6 +100,15 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        viewTitle.setText(UI.getCurrent().getInternals().getTitle());
+        viewTitle.setText(titleOf(getContent()));
+    }
+
+    /** The title of the view being shown (the document title is only updated after this layout's turn). */
+    private static String titleOf(Component view) {
+        if (view instanceof HasDynamicTitle dynamic) {
+            return dynamic.getPageTitle();
+        }
+        PageTitle title = view.getClass().getAnnotation(PageTitle.class);
+        return title == null ? "" : view.getTranslation(title.value());
     }
 }

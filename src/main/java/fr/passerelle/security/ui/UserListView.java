@@ -46,8 +46,8 @@ class UserListView extends Main implements HasDynamicTitle {
         addClassName("list-view");
         setSizeFull();
 
+        search.setLabel(getTranslation("users.search.label"));
         search.setPlaceholder(getTranslation("users.search"));
-        search.setAriaLabel(getTranslation("users.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -69,7 +69,7 @@ class UserListView extends Main implements HasDynamicTitle {
 
     private void configureGrid() {
         grid.addColumn(UserSummary::username).setHeader(getTranslation("users.username")).setKey("username").setSortable(true).setAutoWidth(true);
-        grid.addColumn(UserSummary::displayName).setHeader(getTranslation("users.display-name")).setKey("displayName").setSortable(true).setFlexGrow(1);
+        grid.addColumn(UserSummary::displayName).setHeader(getTranslation("users.display-name")).setKey("displayName").setSortable(true).setFlexGrow(2);
         grid.addColumn(u -> getTranslation("role." + u.role().name())).setHeader(getTranslation("users.role")).setKey("role").setSortable(true).setAutoWidth(true);
         grid.addColumn(u -> u.dispCode() == null ? "" : u.dispCode()).setHeader(getTranslation("users.disp")).setKey("dispCode").setSortable(true).setAutoWidth(true);
         grid.addComponentColumn(u -> new Span(getTranslation(u.enabled() ? "users.status.enabled" : "users.status.disabled")))
@@ -93,12 +93,19 @@ class UserListView extends Main implements HasDynamicTitle {
         var edit = new Button(VaadinIcon.EDIT.create(), e -> openDialog(user));
         edit.setAriaLabel(getTranslation("users.edit", user.username()));
         edit.setTooltipText(getTranslation("users.edit", user.username()));
-        var toggle = new Button(getTranslation(user.enabled() ? "users.disable" : "users.enable"), e -> toggle(user));
-        var reset = new Button(getTranslation("users.reset-password"), e -> resetPassword(user));
+        String toggleLabel = getTranslation(user.enabled() ? "users.disable" : "users.enable");
+        var toggle = new Button((user.enabled() ? VaadinIcon.LOCK : VaadinIcon.UNLOCK).create(), e -> toggle(user));
+        toggle.setAriaLabel(toggleLabel + " " + user.username());
+        toggle.setTooltipText(toggleLabel);
+        var reset = new Button(VaadinIcon.KEY.create(), e -> resetPassword(user));
+        reset.setAriaLabel(getTranslation("users.reset-password") + " " + user.username());
+        reset.setTooltipText(getTranslation("users.reset-password"));
         for (var button : List.of(edit, toggle, reset)) {
-            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         }
-        return new HorizontalLayout(edit, toggle, reset);
+        var actions = new HorizontalLayout(edit, toggle, reset);
+        actions.setSpacing(false);
+        return actions;
     }
 
     private void toggle(UserSummary user) {

@@ -36,7 +36,7 @@ class LoginViewTest extends KaribuTest {
         var views = discoverRoutes().getRoutes();
         assertThat(views).hasSizeGreaterThan(1);
         for (Class<? extends Component> view : views) {
-            if (view.isAnnotationPresent(AnonymousAllowed.class)) {
+            if (view.isAnnotationPresent(AnonymousAllowed.class) || !view.isAnnotationPresent(com.vaadin.flow.router.Route.class)) {
                 continue;
             }
             String path = RouteConfiguration.forApplicationScope().getUrl(view);

@@ -35,6 +35,8 @@ class UserListViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<UserSummary> grid = _get(Grid.class);
         assertThat(GridKt._size(grid)).isGreaterThanOrEqualTo(3);
+        assertThat(_get(com.vaadin.flow.component.html.H1.class, spec -> spec.withClasses("view-title")).getText())
+                .as("the shell shows the title of the view being shown").isEqualTo("Utilisateurs");
         _get(TextField.class, spec -> spec.withPlaceholder("Rechercher un identifiant ou un nom")).setValue("referent");
         assertThat(GridKt._size(grid)).isGreaterThanOrEqualTo(1);
         assertThat(GridKt._getFormatted(grid, 0, "username")).contains("referent");
@@ -94,7 +96,7 @@ class UserListViewTest extends KaribuTest {
         Grid<UserSummary> grid = _get(Grid.class);
         var actions = GridKt._getCellComponent(grid, 0, "actions");
         assertThat(actions).isNotNull();
-        _click(_get(actions, Button.class, spec -> spec.withText("Désactiver")));
+        _click(_get(actions, Button.class, spec -> spec.withPredicate(b -> "Désactiver communication".equals(b.getAriaLabel().orElse(null)))));
 
         ConfirmDialog confirm = _get(ConfirmDialog.class);
         assertThat(ConfirmDialogKt.getHeader(confirm)).isEqualTo("Désactiver communication ?");
