@@ -26,7 +26,7 @@ public class CurrentUser {
                 .flatMap(authority -> Arrays.stream(Role.values()).filter(r -> r.authority().equals(authority)))
                 .findFirst()
                 .orElse(Role.COMPANY);
-        return Optional.of(new SignedInUser(authentication.getName(), authentication.getName(), role, null));
+        return Optional.of(new SignedInUser(0, authentication.getName(), authentication.getName(), role, null));
     }
 
     public SignedInUser require() {

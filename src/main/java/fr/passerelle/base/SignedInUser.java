@@ -5,9 +5,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The person behind the current request.
  *
+ * @param id       the account's id (0 for a principal that is not a Passerelle account)
  * @param dispCode the DISP a referent is attached to (e.g. {@code DISP DIJON}); null for other roles
  */
-public record SignedInUser(String username, String displayName, Role role, @Nullable String dispCode) {
+public record SignedInUser(long id, String username, String displayName, Role role, @Nullable String dispCode) {
 
     public boolean isAdmin() {
         return role == Role.ADMIN;

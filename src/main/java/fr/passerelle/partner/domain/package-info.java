@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.partner.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.partner.ui;
+
+import org.jspecify.annotations.NullMarked;
