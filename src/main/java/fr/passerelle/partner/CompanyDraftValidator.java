@@ -1,0 +1,105 @@
+package fr.passerelle.partner;
+
+import fr.passerelle.reference.DepartmentSummary;
+import fr.passerelle.reference.ReferenceService;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks and normalises a company as typed (SIRET with spaces, NAF without a dot, department from the
+ * postcode, website without a scheme); the first problem is reported against its field.
+ */
+@Component
+class CompanyDraftValidator {
+
+    private final ReferenceService reference;
+
+    CompanyDraftValidator(ReferenceService reference) {
+        this.reference = reference;
+    }
+
+    /** The draft with its values normalised, and the department it belongs to. */
+    record Checked(CompanyDraft draft, DepartmentSummary department) {
+    }
+
+    Checked check(CompanyDraft draft) {
+        String siret = Siret.normalise(draft.siret());
+        if (siret.isEmpty()) {
+            throw new PartnerException("siret", "partner.error.siret-required");
+        }
+        if (!siret.matches("[0-9]{14}")) {
+            throw new PartnerException("siret", "partner.error.siret-format");
+        }
+        if (!Siret.isValid(siret)) {
+            throw new PartnerException("siret", "partner.error.siret-checksum");
+        }
+        String legalName = draft.legalName().strip();
+        if (legalName.isEmpty()) {
+            throw new PartnerException("legalName", "partner.error.legal-name-required");
+        }
+        String naf = normaliseNaf(draft.nafCode());
+        if (naf != null && reference.nafSubClass(naf).isEmpty()) {
+            throw new PartnerException("nafCode", "partner.error.naf-unknown", naf);
+        }
+        String postcode = blankToNull(draft.postcode());
+        if (postcode != null && !Postcodes.isValid(postcode)) {
+            throw new PartnerException("postcode", "partner.error.postcode-format");
+        }
+        String departmentCode = blankToNull(draft.departmentCode());
+        if (departmentCode == null && postcode != null) {
+            departmentCode = Postcodes.department(postcode).orElse(null);
+        }
+        if (departmentCode == null) {
+            throw new PartnerException("departmentCode", "partner.error.department-required");
+        }
+        String wanted = departmentCode.toUpperCase(Locale.ROOT);
+        DepartmentSummary department = reference.departments().stream().filter(d -> d.code().equals(wanted)).findFirst()
+                .orElseThrow(() -> new PartnerException("departmentCode", "partner.error.department-unknown", wanted));
+        String website = normaliseWebsite(draft.website());
+        var normalised = new CompanyDraft(siret, legalName, blankToNull(draft.tradeName()), naf, draft.workforceBracket(),
+                blankToNull(draft.street()), postcode, blankToNull(draft.commune()), department.code(), website,
+                draft.labels(), draft.ownerId());
+        return new Checked(normalised, department);
+    }
+
+    /** "4221z", "42.21 Z" and "42.21Z" are the same code. */
+    static @Nullable String normaliseNaf(@Nullable String input) {
+        String value = blankToNull(input);
+        if (value == null) {
+            return null;
+        }
+        String compact = value.replaceAll("[\\s.]", "").toUpperCase(Locale.ROOT);
+        if (!compact.matches("[0-9]{4}[A-Z]")) {
+            throw new PartnerException("nafCode", "partner.error.naf-format");
+        }
+        return compact.substring(0, 2) + "." + compact.substring(2);
+    }
+
+    static @Nullable String normaliseWebsite(@Nullable String input) {
+        String value = blankToNull(input);
+        if (value == null) {
+            return null;
+        }
+        String url = value.matches("(?i)https?://.*") ? value : "https://" + value;
+        try {
+            URI uri = URI.create(url);
+            if (uri.getHost() == null || !uri.getHost().contains(".")) {
+                throw new IllegalArgumentException(url);
+            }
+            return url;
+        } catch (IllegalArgumentException e) {
+            throw new PartnerException("website", "partner.error.website-format");
+        }
+    }
+
+    static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static Optional<String> nonBlank(@Nullable String value) {
+        return Optional.ofNullable(blankToNull(value));
+    }
+}
