@@ -77,4 +77,5 @@ public class Contact {
     public void setPrimary(boolean primary) { this.primary = primary; }
     public EmailStatus getEmailStatus() { return emailStatus; }
     public void setEmailStatus(EmailStatus emailStatus) { this.emailStatus = emailStatus; }
+    public long getVersion() { return version; }
 }

@@ -90,6 +90,7 @@ public class Engagement {
     public @Nullable String getNotes() { return notes; }
     public void setNotes(@Nullable String notes) { this.notes = notes; }
     public Set<Long> getEstablishmentIds() { return Set.copyOf(establishmentIds); }
+    public long getVersion() { return version; }
     public void setEstablishmentIds(Set<Long> ids) {
         establishmentIds.clear();
         establishmentIds.addAll(ids);

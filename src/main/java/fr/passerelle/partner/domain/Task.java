@@ -68,6 +68,7 @@ public class Task {
     public @Nullable Instant getDoneAt() { return doneAt; }
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
+    public long getVersion() { return version; }
 
     public void complete() {
         done = true;
