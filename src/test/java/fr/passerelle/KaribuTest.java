@@ -47,6 +47,11 @@ public abstract class KaribuTest extends IntegrationTest {
         syncRequestWithSecurityContext();
     }
 
+    /** A fresh UI for the signed-in user, as after a page reload. */
+    protected void setUpVaadinAgain() {
+        setUpVaadin();
+    }
+
     @AfterEach
     void tearDownVaadin() {
         MockVaadin.tearDown();
