@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import fr.passerelle.partner.CompanySummary;
 import fr.passerelle.partner.PipelineStage;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -29,8 +30,9 @@ class BoardColumn extends Section {
 
     BoardColumn(PipelineStage stage, boolean acceptsDrops, BiConsumer<CompanySummary, PipelineStage> onDrop) {
         this.stage = stage;
-        addClassNames("pipeline-column", "stage-" + stage.name().toLowerCase(java.util.Locale.ROOT));
-        String headingId = "pipeline-stage-" + stage.name().toLowerCase(java.util.Locale.ROOT);
+        String stageName = stage.name().toLowerCase(Locale.ROOT);
+        addClassNames("pipeline-column", "stage-" + stageName);
+        String headingId = "pipeline-stage-" + stageName;
         var heading = new H2(getTranslation(stage.translationKey()));
         heading.setId(headingId);
         total.addClassName("pipeline-column-total");

@@ -31,6 +31,7 @@ import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -148,7 +149,7 @@ class PipelineBoardView extends Main implements HasDynamicTitle {
 
     private CompanyFilter currentFilter() {
         Long owner = mineOnly.getValue() ? user.id() : null;
-        return new CompanyFilter(dispCode(), null, java.util.Set.of(), null, null, owner, null, search.getValue());
+        return new CompanyFilter(dispCode(), null, Set.of(), null, null, owner, null, search.getValue());
     }
 
     private void refresh() {
