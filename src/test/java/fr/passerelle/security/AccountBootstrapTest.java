@@ -27,6 +27,17 @@ class AccountBootstrapTest extends IntegrationTest {
     @Autowired
     ReferenceService reference;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** An empty account table, as on a first start (inside the test's transaction, rolled back after). */
+    private void emptyAccounts() {
+        jdbc.sql("update company set owner_id = null").update();
+        jdbc.sql("delete from task").update();
+        users.deleteAll();
+        users.flush();
+    }
+
     @Test
     void theEmbeddedDefaultHasTheDocumentedDemoAccounts() {
         AppUser admin = users.findByUsername("admin").orElseThrow();
@@ -45,8 +56,7 @@ class AccountBootstrapTest extends IntegrationTest {
     @Test
     @Transactional
     void withoutDemoModeAFirstStartCreatesOneAdministratorAndLogsItsPasswordOnce(CapturedOutput output) {
-        users.deleteAll();
-        users.flush();
+        emptyAccounts();
 
         var bootstrap = new AccountBootstrap(users, passwordEncoder, reference, new DatabaseMode(false, "external"), null);
         bootstrap.run(null);
@@ -68,8 +78,7 @@ class AccountBootstrapTest extends IntegrationTest {
     @Test
     @Transactional
     void demoAccountsAreNotCreatedOnAnExternalDatabaseUnlessAskedFor() {
-        users.deleteAll();
-        users.flush();
+        emptyAccounts();
         users.save(new AppUser("someone", "Quelqu’un", "{noop}x", Role.ADMIN, null));
 
         new AccountBootstrap(users, passwordEncoder, reference, new DatabaseMode(false, "external"), null).run(null);
