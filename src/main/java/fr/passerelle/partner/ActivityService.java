@@ -3,12 +3,14 @@ package fr.passerelle.partner;
 import fr.passerelle.base.DisplayFormats;
 import fr.passerelle.partner.domain.Company;
 import fr.passerelle.partner.domain.CompanyRepository;
+import fr.passerelle.partner.domain.Contact;
 import fr.passerelle.partner.domain.ContactRepository;
 import fr.passerelle.partner.domain.Interaction;
 import fr.passerelle.partner.domain.InteractionRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,16 +47,22 @@ public class ActivityService {
         if (summary.isEmpty()) {
             throw new PartnerException("summary", "partner.error.summary-required");
         }
-        Instant at = draft.occurredAt().atZone(DisplayFormats.PARIS).toInstant();
+        // The database keeps microseconds: the entry returned must be the one the timeline shows.
+        Instant at = draft.occurredAt().atZone(DisplayFormats.PARIS).toInstant().truncatedTo(ChronoUnit.MICROS);
         if (at.isAfter(Instant.now().plusSeconds(24 * 3600))) {
             throw new PartnerException("occurredAt", "partner.error.interaction-in-future");
         }
-        if (draft.contactId() != null && contacts.findById(draft.contactId()).filter(c -> c.getCompanyId() == companyId).isEmpty()) {
-            throw new PartnerException("contact", "partner.error.contact-not-of-company");
+        @Nullable Contact contact = null;
+        if (draft.contactId() != null) {
+            contact = contacts.findById(draft.contactId()).filter(c -> c.getCompanyId() == companyId)
+                    .orElseThrow(() -> new PartnerException("contact", "partner.error.contact-not-of-company"));
         }
-        interactions.save(new Interaction(companyId, draft.kind(), at, draft.contactId(), summary, scope.user().username()));
-        return timeline(companyId).stream().filter(e -> e.kind() == TimelineEntry.Kind.INTERACTION && e.at().equals(at))
-                .findFirst().orElseThrow();
+        String author = scope.user().username();
+        interactions.save(new Interaction(companyId, draft.kind(), at, draft.contactId(), summary, author));
+        String contactName = contact == null ? null
+                : ((contact.getFirstName() == null ? "" : contact.getFirstName()) + " " + contact.getLastName()).strip();
+        return new TimelineEntry(TimelineEntry.Kind.INTERACTION, at, author, draft.kind(), summary,
+                contactName == null || contactName.isEmpty() ? null : contactName, null, null, null, null, null, null);
     }
 
     /** Newest first: interactions, pipeline moves and engagement changes mixed. */
