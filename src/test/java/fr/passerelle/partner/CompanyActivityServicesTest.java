@@ -6,6 +6,7 @@ import fr.passerelle.IntegrationTest;
 import fr.passerelle.base.DisplayFormats;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -33,5 +34,21 @@ class CompanyActivityServicesTest extends IntegrationTest {
         assertThat(logged.summary()).isEqualTo("Premier appel");
         assertThat(activity.timeline(company)).as("the timeline shows what was returned").contains(logged);
         assertThat(logged.at()).isEqualTo(now.truncatedTo(ChronoUnit.MICROS).atZone(DisplayFormats.PARIS).toInstant());
+    }
+
+    @Test
+    @WithUserDetails("referent")
+    void aContactWithLoggedInteractionsCanBeDeletedAndTheInteractionsStay() {
+        long company = companies.create(LuhnSirets.company("Contact SARL", "21"), CompanySource.MANUAL).id();
+        ContactSummary contact = contacts.add(company, new ContactDraft("Marie", "Curie", null, null, null, false, EmailStatus.ACTIVE));
+        activity.logInteraction(company, new InteractionDraft(InteractionKind.MEETING, LocalDateTime.now().minusHours(1),
+                contact.id(), "Rendez-vous sur site"));
+
+        contacts.delete(contact.id());
+
+        assertThat(contacts.ofCompany(company)).isEmpty();
+        List<TimelineEntry> interactions = activity.timeline(company).stream()
+                .filter(e -> e.kind() == TimelineEntry.Kind.INTERACTION).toList();
+        assertThat(interactions).singleElement().satisfies(e -> assertThat(e.summary()).isEqualTo("Rendez-vous sur site"));
     }
 }
