@@ -23,6 +23,9 @@ class CompanyActivityServicesTest extends IntegrationTest {
     @Autowired
     ActivityService activity;
 
+    @Autowired
+    CompanyHistoryService history;
+
     @Test
     @WithUserDetails("referent")
     void anInteractionTimedToTheNanosecondIsLoggedAndReturned() {
@@ -50,5 +53,16 @@ class CompanyActivityServicesTest extends IntegrationTest {
         List<TimelineEntry> interactions = activity.timeline(company).stream()
                 .filter(e -> e.kind() == TimelineEntry.Kind.INTERACTION).toList();
         assertThat(interactions).singleElement().satisfies(e -> assertThat(e.summary()).isEqualTo("Rendez-vous sur site"));
+    }
+
+    @Test
+    @WithUserDetails("referent")
+    void theHistoryNamesTheReferentWhoOwnsTheCompany() {
+        long company = companies.create(LuhnSirets.company("Historique SARL", "21"), CompanySource.MANUAL).id();
+
+        HistoryEntry created = history.history(company).getLast();
+
+        assertThat(created.change()).isEqualTo(TimelineEntry.Change.CREATED);
+        assertThat(created.fields()).contains(new HistoryEntry.FieldChange("partner.field.owner", null, "Référent démo (Dijon)"));
     }
 }
