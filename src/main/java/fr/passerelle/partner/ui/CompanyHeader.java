@@ -105,7 +105,8 @@ class CompanyHeader extends Composite<Header> {
     }
 
     private void item(DescriptionList list, String labelKey, Component value) {
-        list.add(new DescriptionList.Term(getTranslation(labelKey)), new DescriptionList.Description(value));
+        // A <div> around each term and its description lets the facts flow in columns.
+        list.add(new Div(new DescriptionList.Term(getTranslation(labelKey)), new DescriptionList.Description(value)));
     }
 
     private static Paragraph note(String text) {

@@ -48,7 +48,8 @@ class ContactsTab extends Div {
         grid.addColumn(ContactSummary::fullName).setHeader(getTranslation("partner.field.last-name")).setKey("name").setFlexGrow(2);
         grid.addColumn(c -> c.jobTitle() == null ? "" : c.jobTitle()).setHeader(getTranslation("partner.field.job-title"))
                 .setKey("jobTitle").setFlexGrow(2);
-        grid.addComponentColumn(this::emailLink).setHeader(getTranslation("partner.field.email")).setKey("email").setFlexGrow(3);
+        grid.addComponentColumn(this::emailLink).setHeader(getTranslation("partner.field.email")).setKey("email").setFlexGrow(3)
+                .setTooltipGenerator(c -> c.email() == null ? "" : c.email());
         grid.addColumn(c -> c.phone() == null ? "" : PhoneNumbers.display(c.phone())).setHeader(getTranslation("partner.field.phone"))
                 .setKey("phone").setAutoWidth(true);
         grid.addComponentColumn(c -> Badges.emailStatus(c.emailStatus())).setHeader(getTranslation("partner.field.email-status"))

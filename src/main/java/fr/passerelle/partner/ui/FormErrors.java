@@ -2,6 +2,7 @@ package fr.passerelle.partner.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.textfield.TextFieldBase;
 import fr.passerelle.base.ui.component.Notifications;
 import fr.passerelle.partner.PartnerException;
 import java.util.LinkedHashMap;
@@ -23,6 +24,10 @@ final class FormErrors {
 
     /** The form field that shows errors the service reports for {@code serviceField}. */
     FormErrors bind(String serviceField, HasValidation component) {
+        // The service judges text; left to itself, a required text field would turn red when the form is reset.
+        if (component instanceof TextFieldBase<?, ?>) {
+            component.setManualValidation(true);
+        }
         fields.put(serviceField, component);
         return this;
     }

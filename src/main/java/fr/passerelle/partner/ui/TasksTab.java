@@ -64,6 +64,7 @@ class TasksTab extends Div {
         var assignee = new TextField(getTranslation("company.tasks.assignee"));
         assignee.setValue(getTranslation("company.tasks.assignee.me", me.displayName()));
         assignee.setReadOnly(true);
+        assignee.setMinWidth("16rem");
         errors.bind("title", title).bind("dueDate", dueDate);
         var create = new Button(getTranslation("company.tasks.create"), VaadinIcon.PLUS.create(), e -> create());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

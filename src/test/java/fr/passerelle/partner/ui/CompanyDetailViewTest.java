@@ -202,7 +202,9 @@ class CompanyDetailViewTest extends KaribuTest {
         assertThat(timeline).hasSize(3);
         assertThat(timeline.get(1)).contains("Créée à l’étape Prospect");
         assertThat(timeline.get(2)).as("by when it happened, not when it was noted").contains("E-mail").contains("Envoi de la plaquette");
-        assertThat(_get(TextArea.class, spec -> spec.withLabel("Résumé")).getValue()).as("the form is ready for the next one").isEmpty();
+        TextArea summary = _get(TextArea.class, spec -> spec.withLabel("Résumé"));
+        assertThat(summary.getValue()).as("the form is ready for the next one").isEmpty();
+        assertThat(summary.isInvalid()).as("an emptied form is not an error").isFalse();
     }
 
     @Test
@@ -257,6 +259,7 @@ class CompanyDetailViewTest extends KaribuTest {
         assertThat(GridKt._getFormatted(grid, 0, "title")).isEqualTo("Relancer après le salon");
         assertThat(GridKt._getFormatted(grid, 0, "dueDate")).isEqualTo("15/01/2030");
         assertThat(GridKt._getFormatted(grid, 0, "assignee")).isEqualTo("Référent démo (Dijon)");
+        assertThat(_get(TextField.class, spec -> spec.withLabel("Tâche")).isInvalid()).isFalse();
 
         ((Checkbox) GridKt._getCellComponent(grid, 0, "done")).setValue(true);
         assertThat(tasks.ofCompany(company)).singleElement().satisfies(t -> assertThat(t.done()).isTrue());
