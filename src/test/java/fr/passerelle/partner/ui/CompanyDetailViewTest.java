@@ -391,6 +391,23 @@ class CompanyDetailViewTest extends KaribuTest {
     }
 
     @Test
+    void anAdministratorEditsACompanyOfAnyDisp() {
+        signIn("admin");
+        long lyon = companies.create(LuhnSirets.company("Entreprise Lyonnaise", "69"), CompanySource.MANUAL).id();
+        open(lyon);
+
+        assertThat(text(_get(CompanyHeader.class))).doesNotContain("Lecture seule").contains("DISP LYON");
+        assertThat(tabLabels()).hasSize(5);
+        _click(_get(Button.class, spec -> spec.withText("Changer d’étape")));
+        @SuppressWarnings("unchecked")
+        Select<PipelineStage> stage = _get(Select.class, spec -> spec.withLabel("Étape"));
+        stage.setValue(PipelineStage.IN_DISCUSSION);
+        _click(_get(Button.class, spec -> spec.withText("Enregistrer")));
+        assertThat(stageBadge()).isEqualTo("En discussion");
+        _get(Button.class, spec -> spec.withText("Ajouter un contact"));
+    }
+
+    @Test
     void communicationSeesTheCompanyAndItsContactsOnly() {
         long company = dijonCompany("Communication SARL");
         contacts.add(company, new ContactDraft("Anne", "Roux", null, "anne.roux@example.fr", null, true, EmailStatus.UNSUBSCRIBED));
