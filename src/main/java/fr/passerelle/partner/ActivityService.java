@@ -3,6 +3,7 @@ package fr.passerelle.partner;
 import fr.passerelle.base.DisplayFormats;
 import fr.passerelle.partner.domain.Company;
 import fr.passerelle.partner.domain.CompanyRepository;
+import fr.passerelle.partner.domain.Contact;
 import fr.passerelle.partner.domain.ContactRepository;
 import fr.passerelle.partner.domain.Interaction;
 import fr.passerelle.partner.domain.InteractionRepository;
@@ -46,19 +47,22 @@ public class ActivityService {
         if (summary.isEmpty()) {
             throw new PartnerException("summary", "partner.error.summary-required");
         }
-        Instant at = draft.occurredAt().atZone(DisplayFormats.PARIS).toInstant().truncatedTo(ChronoUnit.SECONDS);
+        // The database keeps microseconds: the entry returned must be the one the timeline shows.
+        Instant at = draft.occurredAt().atZone(DisplayFormats.PARIS).toInstant().truncatedTo(ChronoUnit.MICROS);
         if (at.isAfter(Instant.now().plusSeconds(24 * 3600))) {
             throw new PartnerException("occurredAt", "partner.error.interaction-in-future");
         }
-        var contact = draft.contactId() == null ? null
-                : contacts.findById(draft.contactId()).filter(c -> c.getCompanyId() == companyId)
-                        .orElseThrow(() -> new PartnerException("contact", "partner.error.contact-not-of-company"));
+        @Nullable Contact contact = null;
+        if (draft.contactId() != null) {
+            contact = contacts.findById(draft.contactId()).filter(c -> c.getCompanyId() == companyId)
+                    .orElseThrow(() -> new PartnerException("contact", "partner.error.contact-not-of-company"));
+        }
         String author = scope.user().username();
         interactions.save(new Interaction(companyId, draft.kind(), at, draft.contactId(), summary, author));
         String contactName = contact == null ? null
-                : (contact.getFirstName() == null ? "" : contact.getFirstName() + " ") + contact.getLastName();
-        return new TimelineEntry(TimelineEntry.Kind.INTERACTION, at, author, draft.kind(), summary, contactName,
-                null, null, null, null, null, null);
+                : ((contact.getFirstName() == null ? "" : contact.getFirstName()) + " " + contact.getLastName()).strip();
+        return new TimelineEntry(TimelineEntry.Kind.INTERACTION, at, author, draft.kind(), summary,
+                contactName == null || contactName.isEmpty() ? null : contactName, null, null, null, null, null, null);
     }
 
     /** Newest first: interactions, pipeline moves and engagement changes mixed. */

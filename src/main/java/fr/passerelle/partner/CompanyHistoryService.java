@@ -39,7 +39,7 @@ public class CompanyHistoryService {
 
     public List<HistoryEntry> history(long companyId) {
         List<HistoryEntry> entries = new ArrayList<>();
-        entries.addAll(changes(Company.class, AuditEntity.id().eq(companyId), Company::getId, c -> null, CompanyHistoryService::fields,
+        entries.addAll(changes(Company.class, AuditEntity.id().eq(companyId), Company::getId, c -> null, this::companyFields,
                 HistoryEntry.Subject.COMPANY));
         entries.addAll(changes(Contact.class, AuditEntity.property("companyId").eq(companyId), Contact::getId,
                 c -> (c.getFirstName() == null ? "" : c.getFirstName() + " ") + c.getLastName(), CompanyHistoryService::fields,
@@ -49,7 +49,7 @@ public class CompanyHistoryService {
         // Companies merged into this one keep their own trail.
         for (Long mergedId : mergedIds(companyId)) {
             entries.addAll(changes(Company.class, AuditEntity.id().eq(mergedId), Company::getId, Company::getLegalName,
-                    CompanyHistoryService::fields, HistoryEntry.Subject.COMPANY));
+                    this::companyFields, HistoryEntry.Subject.COMPANY));
         }
         entries.sort(Comparator.comparing(HistoryEntry::at).reversed());
         return entries;
@@ -109,7 +109,7 @@ public class CompanyHistoryService {
         };
     }
 
-    private static Map<String, @Nullable String> fields(Company c) {
+    private Map<String, @Nullable String> companyFields(Company c) {
         Map<String, @Nullable String> fields = new LinkedHashMap<>();
         fields.put("partner.field.siret", c.getSiret());
         fields.put("partner.field.legal-name", c.getLegalName());
@@ -122,10 +122,16 @@ public class CompanyHistoryService {
         fields.put("partner.field.department", c.getDepartmentCode());
         fields.put("partner.field.website", c.getWebsite());
         fields.put("partner.field.labels", c.getLabels() == null ? null : String.join(", ", Arrays.stream(c.getLabels()).sorted().toList()));
-        fields.put("partner.field.owner", c.getOwnerId() == null ? null : String.valueOf(c.getOwnerId()));
+        fields.put("partner.field.owner", c.getOwnerId() == null ? null : ownerName(c.getOwnerId()));
         fields.put("partner.field.stage", c.getStage() == null ? null : c.getStage().name());
         fields.put("partner.field.declined-reason", c.getDeclinedReason());
         return fields;
+    }
+
+    /** People read who the referent was, not an account number. */
+    private String ownerName(long ownerId) {
+        return jdbc.sql("select display_name from app_user where id = :id").param("id", ownerId).query(String.class)
+                .optional().orElse(String.valueOf(ownerId));
     }
 
     private static Map<String, @Nullable String> fields(Contact c) {

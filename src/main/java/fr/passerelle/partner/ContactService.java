@@ -4,6 +4,7 @@ import fr.passerelle.partner.domain.Company;
 import fr.passerelle.partner.domain.CompanyRepository;
 import fr.passerelle.partner.domain.Contact;
 import fr.passerelle.partner.domain.ContactRepository;
+import fr.passerelle.partner.domain.InteractionRepository;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -21,11 +22,13 @@ public class ContactService {
 
     private final ContactRepository contacts;
     private final CompanyRepository companies;
+    private final InteractionRepository interactions;
     private final PartnerScope scope;
 
-    ContactService(ContactRepository contacts, CompanyRepository companies, PartnerScope scope) {
+    ContactService(ContactRepository contacts, CompanyRepository companies, InteractionRepository interactions, PartnerScope scope) {
         this.contacts = contacts;
         this.companies = companies;
+        this.interactions = interactions;
         this.scope = scope;
     }
 
@@ -65,6 +68,8 @@ public class ContactService {
     public void delete(long contactId) {
         Contact contact = contacts.findById(contactId).orElseThrow(() -> new PartnerException(null, "partner.error.contact-not-found"));
         editableCompany(contact.getCompanyId());
+        // The interactions logged with the contact stay in the timeline (the audit keeps who it was).
+        interactions.unlinkContact(contactId);
         contacts.delete(contact);
     }
 

@@ -1,0 +1,56 @@
+package fr.passerelle.partner.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import fr.passerelle.base.Translations;
+import java.time.DayOfWeek;
+import java.time.Month;
+import java.time.format.TextStyle;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** Date fields the French way: dd/MM/yyyy, weeks starting on Monday, month and day names in the UI's language. */
+final class DateInputs {
+
+    private DateInputs() {
+    }
+
+    static DatePicker datePicker(String label) {
+        var picker = new DatePicker(label);
+        picker.setI18n(i18n());
+        picker.setLocale(Locale.FRANCE);
+        return picker;
+    }
+
+    static DateTimePicker dateTimePicker(String label) {
+        var picker = new DateTimePicker(label);
+        picker.setDatePickerI18n(i18n());
+        // The French locale gives the time part its 24-hour clock.
+        picker.setLocale(Locale.FRANCE);
+        return picker;
+    }
+
+    static DatePicker.DatePickerI18n i18n() {
+        UI ui = UI.getCurrent();
+        Locale locale = Translations.supported(ui.getLocale());
+        // The date picker lists the week days from Sunday, whatever the first day shown.
+        List<DayOfWeek> fromSunday = Stream.concat(Stream.of(DayOfWeek.SUNDAY),
+                Arrays.stream(DayOfWeek.values()).filter(d -> d != DayOfWeek.SUNDAY)).toList();
+        return new DatePicker.DatePickerI18n()
+                .setDateFormat("dd/MM/yyyy")
+                .setFirstDayOfWeek(1)
+                .setMonthNames(Arrays.stream(Month.values()).map(m -> capitalised(m.getDisplayName(TextStyle.FULL_STANDALONE, locale), locale)).toList())
+                .setWeekdays(fromSunday.stream().map(d -> d.getDisplayName(TextStyle.FULL_STANDALONE, locale)).toList())
+                .setWeekdaysShort(fromSunday.stream().map(d -> d.getDisplayName(TextStyle.SHORT_STANDALONE, locale)).toList())
+                .setToday(ui.getTranslation("company.date.today"))
+                .setCancel(ui.getTranslation("action.cancel"))
+                .setBadInputErrorMessage(ui.getTranslation("company.date.bad-input"));
+    }
+
+    private static String capitalised(String text, Locale locale) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(locale) + text.substring(1);
+    }
+}

@@ -1,0 +1,110 @@
+package fr.passerelle.partner.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.textfield.TextField;
+import fr.passerelle.base.DisplayFormats;
+import fr.passerelle.base.SignedInUser;
+import fr.passerelle.base.ui.component.Notifications;
+import fr.passerelle.base.ui.component.ViewToolbar;
+import fr.passerelle.partner.CompanyDetails;
+import fr.passerelle.partner.TaskDraft;
+import fr.passerelle.partner.TaskService;
+import fr.passerelle.partner.TaskSummary;
+
+/** The follow-ups about the company: open ones first, the overdue marked; ticking one completes it. */
+class TasksTab extends Div {
+
+    private final TaskService tasks;
+    private final CompanyDetails company;
+    private final SignedInUser me;
+    private final Grid<TaskSummary> grid = new Grid<>(TaskSummary.class, false);
+    private final TextField title = new TextField();
+    private final DatePicker dueDate;
+    private final FormErrors errors = new FormErrors(this);
+
+    TasksTab(TaskService tasks, CompanyDetails company, SignedInUser me) {
+        this.tasks = tasks;
+        this.company = company;
+        this.me = me;
+        addClassName("company-tab");
+        dueDate = DateInputs.datePicker(getTranslation("company.tasks.due-date"));
+        if (company.editable()) {
+            add(newTaskForm());
+        }
+        grid.addComponentColumn(this::doneBox).setHeader(getTranslation("company.tasks.done")).setKey("done")
+                .setWidth("5rem").setFlexGrow(0);
+        grid.addColumn(TaskSummary::title).setHeader(getTranslation("company.tasks.title")).setKey("title").setFlexGrow(3);
+        grid.addColumn(t -> t.overdue() ? getTranslation("company.tasks.overdue", DisplayFormats.date(t.dueDate()))
+                : DisplayFormats.date(t.dueDate())).setHeader(getTranslation("company.tasks.due-date")).setKey("dueDate").setAutoWidth(true);
+        grid.addColumn(t -> t.assigneeName() == null ? "" : t.assigneeName()).setHeader(getTranslation("company.tasks.assignee"))
+                .setKey("assignee").setFlexGrow(1);
+        grid.setPartNameGenerator(t -> t.done() ? "task-done" : t.overdue() ? "task-overdue" : null);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(getTranslation("company.tasks.empty"));
+        grid.setAriaLabel(getTranslation("company.tab.tasks"));
+        add(grid);
+        addAttachListener(e -> refresh());
+    }
+
+    private Component newTaskForm() {
+        title.setLabel(getTranslation("company.tasks.title"));
+        title.setRequiredIndicatorVisible(true);
+        title.setMinWidth("20rem");
+        dueDate.setRequiredIndicatorVisible(true);
+        dueDate.setValue(DisplayFormats.today().plusWeeks(1));
+        var assignee = new TextField(getTranslation("company.tasks.assignee"));
+        assignee.setValue(getTranslation("company.tasks.assignee.me", me.displayName()));
+        assignee.setReadOnly(true);
+        assignee.setMinWidth("16rem");
+        errors.bind("title", title).bind("dueDate", dueDate);
+        var create = new Button(getTranslation("company.tasks.create"), VaadinIcon.PLUS.create(), e -> create());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return new ViewToolbar(title, dueDate, assignee, create);
+    }
+
+    void refresh() {
+        grid.setItems(tasks.ofCompany(company.id()));
+    }
+
+    private void create() {
+        if (dueDate.getValue() == null) {
+            dueDate.setErrorMessage(getTranslation("company.tasks.due-date.required"));
+            dueDate.setInvalid(true);
+            return;
+        }
+        if (errors.attempt(() -> tasks.create(new TaskDraft(title.getValue(), dueDate.getValue(), null, company.id())))) {
+            Notifications.success(getTranslation("company.tasks.created", title.getValue().strip()));
+            title.clear();
+            refresh();
+        }
+    }
+
+    private Component doneBox(TaskSummary task) {
+        var box = new Checkbox(task.done());
+        box.setAriaLabel(getTranslation(task.done() ? "company.tasks.reopen" : "company.tasks.complete", task.title()));
+        // The assignee, or anyone who may edit the company, ticks it off.
+        box.setEnabled(company.editable() || task.assigneeId() == me.id());
+        box.addValueChangeListener(e -> {
+            if (errors.attempt(() -> {
+                if (e.getValue()) {
+                    tasks.complete(task.id());
+                } else {
+                    tasks.reopen(task.id());
+                }
+            })) {
+                Notifications.success(getTranslation(e.getValue() ? "company.tasks.completed" : "company.tasks.reopened", task.title()));
+            }
+            refresh();
+        });
+        return box;
+    }
+}
