@@ -86,9 +86,11 @@ final class CompanyFormDialog extends Dialog {
 
         configureFields(reference, staff.referents());
         bind();
-        var form = new FormLayout(siret, legalName, tradeName, naf, workforce, street, postcode, commune, department, website,
-                labels, owner);
+        // The warning sits under the SIRET and the name, where the person is looking when it appears.
+        var form = new FormLayout(siret, legalName, duplicates, tradeName, naf, workforce, street, postcode, commune, department,
+                website, labels, owner);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("36em", 2));
+        form.setColspan(duplicates, 2);
         form.setColspan(street, 2);
         form.setColspan(labels, 2);
         if (existing != null && !existing.editable()) {
@@ -98,7 +100,7 @@ final class CompanyFormDialog extends Dialog {
             add(readOnly);
             binder.setReadOnly(true);
         }
-        add(form, duplicates);
+        add(form);
 
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
@@ -253,6 +255,7 @@ final class CompanyFormDialog extends Dialog {
         }
         if (!duplicateKey(draft).equals(warnedFor) && checkDuplicates(draft)) {
             // Shown now: the person reads it, then saves anyway with the same button, renamed.
+            duplicates.scrollIntoView();
             return;
         }
         try {

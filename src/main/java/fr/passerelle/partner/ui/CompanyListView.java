@@ -108,11 +108,11 @@ class CompanyListView extends Main implements HasDynamicTitle {
 
     private void configureGrid() {
         grid.addColumn(CompanySummary::displayName).setHeader(getTranslation("companies.column.name"))
-                .setKey("name").setSortable(true).setFlexGrow(3).setTooltipGenerator(CompanySummary::displayName);
+                .setKey("name").setSortable(true).setWidth("12rem").setFlexGrow(3).setTooltipGenerator(CompanySummary::displayName);
         grid.addColumn(c -> CompanyDisplay.siret(c.siret())).setHeader(getTranslation("partner.field.siret"))
                 .setKey("siret").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(c -> Objects.requireNonNullElse(c.commune(), "")).setHeader(getTranslation("partner.field.commune"))
-                .setKey("commune").setSortable(true).setFlexGrow(1);
+                .setKey("commune").setSortable(true).setWidth("7rem").setFlexGrow(1);
         grid.addColumn(CompanySummary::departmentCode).setHeader(getTranslation("companies.column.department"))
                 .setKey("department").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(CompanySummary::dispCode).setHeader(getTranslation("companies.filter.disp"))
@@ -120,8 +120,9 @@ class CompanyListView extends Main implements HasDynamicTitle {
         grid.addColumn(new ComponentRenderer<>(c -> CompanyDisplay.stageBadge(c.stage())))
                 .setHeader(getTranslation("partner.field.stage")).setKey("stage").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(c -> Objects.requireNonNullElse(c.ownerName(), "")).setHeader(getTranslation("partner.field.owner"))
-                .setKey("owner").setSortable(true).setFlexGrow(1);
-        grid.addColumn(c -> DisplayFormats.dateTime(c.updatedAt())).setHeader(getTranslation("companies.column.updated"))
+                .setKey("owner").setSortable(true).setWidth("8rem").setFlexGrow(1).setTooltipGenerator(c -> Objects.requireNonNullElse(c.ownerName(), ""));
+        grid.addColumn(c -> DisplayFormats.date(c.updatedAt().atZone(DisplayFormats.PARIS).toLocalDate()))
+                .setHeader(getTranslation("companies.column.updated")).setTooltipGenerator(c -> DisplayFormats.dateTime(c.updatedAt()))
                 .setKey("updated").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel(getTranslation("companies.grid"));

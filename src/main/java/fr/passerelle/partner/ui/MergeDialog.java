@@ -91,7 +91,7 @@ final class MergeDialog extends Dialog {
         } catch (PartnerException e) {
             return refuse(getTranslation(e.messageKey(), e.arguments()));
         }
-        preview.add(comparison(current), counts(current));
+        preview.add(counts(current), comparison(current));
         merge.setEnabled(true);
         return true;
     }
@@ -169,7 +169,8 @@ final class MergeDialog extends Dialog {
                 new ListItem(getTranslation("companies.merge.count.pipeline-moves", p.pipelineMoves())));
         list.addClassName("merge-counts");
         var box = new Div(new H3(getTranslation("companies.merge.moves", p.kept().legalName())), list,
-                new Paragraph(getTranslation("companies.merge.deleted", p.merged().legalName())));
+                new Paragraph(getTranslation("companies.merge.deleted", p.merged().legalName())),
+                new H3(getTranslation("companies.merge.fields")));
         box.addClassName("merge-summary");
         return box;
     }
