@@ -1,0 +1,32 @@
+package fr.passerelle.security;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who is who among the staff, for other modules' lists and forms (the owner of a company). Unlike
+ * {@link UserAccountService}, readable by every staff role; it exposes names and DISP only.
+ */
+@Service
+@Transactional(readOnly = true)
+@PreAuthorize("hasAnyRole('ADMIN', 'REFERENT', 'COMMUNICATION')")
+public class StaffDirectory {
+
+    private final JdbcClient jdbc;
+
+    StaffDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The active referents (R2IP), by name. */
+    public List<StaffMember> referents() {
+        return jdbc.sql("""
+                        select id, display_name, disp_code from app_user
+                        where role = 'REFERENT' and enabled
+                        order by lower(display_name), id""")
+                .query(StaffMember.class).list();
+    }
+}
