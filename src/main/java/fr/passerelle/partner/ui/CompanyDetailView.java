@@ -20,11 +20,13 @@ import fr.passerelle.base.UserProfiles;
 import fr.passerelle.partner.ActivityService;
 import fr.passerelle.partner.CompanyDetails;
 import fr.passerelle.partner.CompanyHistoryService;
+import fr.passerelle.partner.CompanyMergeService;
 import fr.passerelle.partner.CompanyService;
 import fr.passerelle.partner.ContactService;
 import fr.passerelle.partner.EngagementService;
 import fr.passerelle.partner.TaskService;
 import fr.passerelle.reference.ReferenceService;
+import fr.passerelle.security.StaffDirectory;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -54,10 +56,7 @@ class CompanyDetailView extends Main implements BeforeEnterObserver, HasDynamicT
     private final CurrentUser currentUser;
     private final AuthorNames authors;
 
-    /**
-     * Opens the edit form of the company shown; while null, the "Modifier" button is not shown. Set in
-     * the constructor once the companies' form dialog exists; the dialog calls {@link #reload()} after saving.
-     */
+    /** Opens the edit form of the company shown; the form reloads the page after saving. Tests may replace it. */
     @Nullable Consumer<CompanyDetails> editAction;
 
     private @Nullable CompanyDetails company;
@@ -65,7 +64,7 @@ class CompanyDetailView extends Main implements BeforeEnterObserver, HasDynamicT
 
     CompanyDetailView(CompanyService companies, ContactService contacts, EngagementService engagements, ActivityService activity,
                       TaskService tasks, CompanyHistoryService history, ReferenceService reference, CurrentUser currentUser,
-                      UserProfiles profiles) {
+                      UserProfiles profiles, CompanyMergeService merges, StaffDirectory staff) {
         this.companies = companies;
         this.contacts = contacts;
         this.engagements = engagements;
@@ -75,6 +74,7 @@ class CompanyDetailView extends Main implements BeforeEnterObserver, HasDynamicT
         this.reference = reference;
         this.currentUser = currentUser;
         this.authors = new AuthorNames(profiles, this);
+        this.editAction = details -> new CompanyFormDialog(companies, merges, reference, staff, details, saved -> reload()).open();
         addClassName("company-detail-view");
         tabs.addClassName("company-tabs");
     }

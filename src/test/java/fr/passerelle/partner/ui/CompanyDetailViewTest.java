@@ -103,8 +103,8 @@ class CompanyDetailViewTest extends KaribuTest {
         assertThat(stageBadge()).isEqualTo("Prospect");
         assertThat(tabLabels()).containsExactly("Contacts", "Engagements", "Fil d’activité", "Tâches", "Historique");
         _get(Button.class, spec -> spec.withText("Changer d’étape"));
-        assertThat(_find(Button.class, spec -> spec.withText("Modifier")))
-                .as("no edit button until the companies' form dialog is wired").isEmpty();
+        _click(_get(Button.class, spec -> spec.withText("Modifier")));
+        assertThat(_get(CompanyFormDialog.class).isOpened()).as("the edit form opens on the company").isTrue();
     }
 
     @Test

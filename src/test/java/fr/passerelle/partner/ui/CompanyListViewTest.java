@@ -183,7 +183,6 @@ class CompanyListViewTest extends CompanyUiTest {
         String word = token();
         CompanyDetails company = createCompany(newSiret(), "Imprimerie " + word, "21");
         signIn("referent");
-        ensureCompanyPageExists();
         UI.getCurrent().navigate(CompanyListView.class);
         setValue(search(), word);
 

@@ -100,19 +100,6 @@ abstract class CompanyUiTest extends KaribuTest {
         return UI.getCurrent().getInternals().getActiveViewLocation().getPath();
     }
 
-    /**
-     * The company page belongs to another view ({@code entreprises/:companyId}); until it is in this
-     * branch, a stand-in page lets the tests see where the list navigates.
-     */
-    static void ensureCompanyPageExists() {
-        if (RouteConfiguration.forApplicationScope().getRoute("entreprises/1").isEmpty()) {
-            RouteConfiguration.forSessionScope().setRoute("entreprises/:companyId", CompanyPageStandIn.class);
-        }
-    }
-
-    @PermitAll
-    public static class CompanyPageStandIn extends Div {
-    }
 
     private static String randomDigits(int count) {
         var random = ThreadLocalRandom.current();

@@ -76,7 +76,6 @@ class MergeDialogTest extends CompanyUiTest {
     void aReferentMergesTwoSelectedCompaniesAfterAPreview() {
         Pair pair = duplicates();
         signIn("referent");
-        ensureCompanyPageExists();
         UI.getCurrent().navigate(CompanyListView.class);
         setValue(CompanyListViewTest.dispFilter(), null);
         setValue(CompanyListViewTest.search(), pair.word());
@@ -161,7 +160,6 @@ class MergeDialogTest extends CompanyUiTest {
     @Test
     void aDuplicateFoundWhileEditingCanBeMergedFromTheWarning() {
         Pair pair = duplicates();
-        ensureCompanyPageExists();
         UI.getCurrent().navigate(CompanyListView.class);
         new CompanyFormDialog(companyService, mergeService, referenceService, staffDirectory, pair.kept(), saved -> { }).open();
 
