@@ -117,6 +117,73 @@ class EndToEndIT {
         }
     }
 
+    @Test
+    void aReferentCreatesACompanyAddsAContactAndATaskThenFindsItWithoutAccents() {
+        WebDriver browser = chromium();
+        try {
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            signIn(browser, wait, "referent");
+            browser.get(app.uri("/entreprises").toString());
+            click(wait, "//vaadin-button[contains(., 'Nouvelle entreprise')]");
+
+            String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
+            String siret = fr.passerelle.partner.SiretGenerator.random(new java.util.Random());
+            type(wait, "SIRET", siret.substring(0, 3) + " " + siret.substring(3, 6) + " "
+                    + siret.substring(6, 9) + " " + siret.substring(9));
+            type(wait, "Raison sociale", "Métallerie Hélène Dürr " + suffix);
+            type(wait, "Code postal", "21000");
+            type(wait, "Commune", "Dijon");
+            click(wait, "//vaadin-button[normalize-space(.)='Créer']");
+            // A fictitious SIRET may share a name with demo data: the duplicate warning then asks once more.
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(3)).until(ExpectedConditions.elementToBeClickable(
+                        By.xpath("//vaadin-button[contains(., 'quand même')]"))).click();
+            } catch (org.openqa.selenium.TimeoutException noDuplicate) {
+                // created at once
+            }
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(field("Raison sociale"))));
+
+            type(wait, "Rechercher", "metallerie helene durr " + suffix);
+            wait.until(ExpectedConditions.textToBe(By.cssSelector(".result-count"), "1 entreprise"));
+            click(wait, "//vaadin-grid-cell-content[contains(., '" + suffix + "')]");
+
+            click(wait, "//vaadin-button[contains(., 'Ajouter un contact')]");
+            type(wait, "Nom", "Martin");
+            type(wait, "Téléphone", "0612345678");
+            click(wait, "//vaadin-button[normalize-space(.)='Enregistrer']");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[contains(., '06 12 34 56 78')]")));
+
+            click(wait, "//vaadin-tab[contains(., 'Tâches')]");
+            type(wait, "Tâche", "Rappeler M. Martin");
+            var due = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(field("Échéance"))));
+            due.sendKeys(java.time.LocalDate.now().plusDays(7).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")), Keys.ENTER);
+            click(wait, "//vaadin-button[contains(., 'Nouvelle tâche')]");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//vaadin-grid-cell-content[contains(., 'Rappeler M. Martin')]")));
+            screenshot(browser, "referent-company-page");
+        } catch (RuntimeException e) {
+            screenshot(browser, "failure-company");
+            throw e;
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void click(WebDriverWait wait, String xpath) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(xpath))).click();
+    }
+
+    /** Types into the Vaadin field whose label is {@code label} (the label is in the field's light DOM). */
+    private static void type(WebDriverWait wait, String label, String text) {
+        var input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(field(label))));
+        input.clear();
+        input.sendKeys(text, Keys.TAB);
+    }
+
+    private static String field(String label) {
+        return "//*[self::vaadin-text-field or self::vaadin-date-picker or self::vaadin-email-field]"
+                + "[label[normalize-space(.)='" + label + "']]//input";
+    }
+
     private static void signIn(WebDriver browser, WebDriverWait wait, String username) {
         browser.get(app.uri("/login").toString());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#vaadinLoginUsername input"))).sendKeys(username);

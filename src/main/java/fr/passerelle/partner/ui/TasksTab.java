@@ -12,6 +12,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import fr.passerelle.base.DisplayFormats;
 import fr.passerelle.base.SignedInUser;
+import fr.passerelle.base.ui.component.NavigationBadges;
 import fr.passerelle.base.ui.component.Notifications;
 import fr.passerelle.base.ui.component.ViewToolbar;
 import fr.passerelle.partner.CompanyDetails;
@@ -83,6 +84,7 @@ class TasksTab extends Div {
         }
         if (errors.attempt(() -> tasks.create(new TaskDraft(title.getValue(), dueDate.getValue(), null, company.id())))) {
             Notifications.success(getTranslation("company.tasks.created", title.getValue().strip()));
+            NavigationBadges.refresh();
             title.clear();
             refresh();
         }
@@ -102,6 +104,7 @@ class TasksTab extends Div {
                 }
             })) {
                 Notifications.success(getTranslation(e.getValue() ? "company.tasks.completed" : "company.tasks.reopened", task.title()));
+                NavigationBadges.refresh();
             }
             refresh();
         });
