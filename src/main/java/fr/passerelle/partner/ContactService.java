@@ -56,7 +56,13 @@ public class ContactService {
         if (contact.getVersion() != expectedVersion) {
             throw new PartnerException(null, "partner.error.changed-meanwhile");
         }
+        EmailStatus before = contact.getEmailStatus();
+        String emailBefore = contact.getEmail();
         apply(contact, draft);
+        // An opt-out is permanent for that address (CNIL): only a new address starts afresh.
+        if (before == EmailStatus.UNSUBSCRIBED && java.util.Objects.equals(emailBefore, contact.getEmail())) {
+            contact.setEmailStatus(EmailStatus.UNSUBSCRIBED);
+        }
         if (draft.primary()) {
             makeOnlyPrimary(contact.getCompanyId(), contact);
         }

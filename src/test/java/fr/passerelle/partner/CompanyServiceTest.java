@@ -248,6 +248,21 @@ class CompanyServiceTest extends IntegrationTest {
 
     @Test
     @WithUserDetails("referent")
+    void anOptOutStaysForThatAddress() {
+        long id = companies.create(draft(SiretGenerator.random(RANDOM), "Désinscrits SA", "21"), CompanySource.MANUAL).id();
+        var contact = contacts.add(id, new ContactDraft("Jeanne", "Roux", null, "jeanne@roux.fr", null, true, EmailStatus.UNSUBSCRIBED));
+
+        var same = contacts.update(contact.id(), contact.version(),
+                new ContactDraft("Jeanne", "Roux", "Gérante", "jeanne@roux.fr", null, true, EmailStatus.ACTIVE));
+        assertThat(same.emailStatus()).isEqualTo(EmailStatus.UNSUBSCRIBED);
+
+        var newAddress = contacts.update(same.id(), same.version(),
+                new ContactDraft("Jeanne", "Roux", "Gérante", "j.roux@roux.fr", null, true, EmailStatus.ACTIVE));
+        assertThat(newAddress.emailStatus()).isEqualTo(EmailStatus.ACTIVE);
+    }
+
+    @Test
+    @WithUserDetails("referent")
     void myTasksPutTheOverdueFirstAndCountTheOpenOnes() {
         long before = tasks.countMyOpen();
         var later = tasks.create(new TaskDraft("Relancer plus tard", LocalDate.now().plusDays(10), null, null));
