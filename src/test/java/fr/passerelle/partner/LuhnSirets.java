@@ -24,7 +24,7 @@ public final class LuhnSirets {
     }
 
     /** The digits followed by the one check digit that makes them pass the Luhn test. */
-    static String withCheckDigit(String digits) {
+    public static String withCheckDigit(String digits) {
         for (int check = 0; check <= 9; check++) {
             if (Siret.luhn(digits + check)) {
                 return digits + check;

@@ -26,11 +26,6 @@ public final class SiretGenerator {
     }
 
     static String withCheckDigit(String digits) {
-        for (int check = 0; check <= 9; check++) {
-            if (Siret.luhn(digits + check)) {
-                return digits + check;
-            }
-        }
-        throw new IllegalStateException();
+        return LuhnSirets.withCheckDigit(digits);
     }
 }

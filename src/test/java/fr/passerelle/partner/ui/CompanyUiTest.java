@@ -18,6 +18,7 @@ import fr.passerelle.partner.CompanyDraft;
 import fr.passerelle.partner.CompanyService;
 import fr.passerelle.partner.CompanySource;
 import fr.passerelle.partner.CompanySummary;
+import fr.passerelle.partner.LuhnSirets;
 import fr.passerelle.partner.Siret;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
@@ -111,23 +112,7 @@ abstract class CompanyUiTest extends KaribuTest {
     }
 
     private static String withCheckDigit(String payload) {
-        for (int digit = 0; digit <= 9; digit++) {
-            if (luhn(payload + digit)) {
-                return payload + digit;
-            }
-        }
-        throw new IllegalStateException();
+        return LuhnSirets.withCheckDigit(payload);
     }
 
-    private static boolean luhn(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int digit = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-            }
-            sum += digit;
-        }
-        return sum % 10 == 0;
-    }
 }

@@ -1,6 +1,7 @@
 package fr.passerelle.partner.ui;
 
 import fr.passerelle.partner.CompanyDetails;
+import fr.passerelle.partner.LuhnSirets;
 import fr.passerelle.partner.CompanyDraft;
 import fr.passerelle.partner.CompanyService;
 import fr.passerelle.partner.CompanySource;
@@ -40,24 +41,7 @@ final class PartnerUiFixtures {
     }
 
     private static String withLuhnDigit(String digits) {
-        for (int check = 0; check <= 9; check++) {
-            String candidate = digits + check;
-            if (luhn(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no Luhn digit for " + digits);
+        return LuhnSirets.withCheckDigit(digits);
     }
 
-    private static boolean luhn(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int digit = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-            }
-            sum += digit;
-        }
-        return sum % 10 == 0;
-    }
 }
