@@ -27,6 +27,13 @@ class TranslationsTest {
     }
 
     @Test
+    void aCappedCompanyCountSaysSo() {
+        assertThat(translations.getTranslation("companies.count", Locale.FRENCH, 0L)).isEqualTo("Aucune entreprise");
+        assertThat(translations.getTranslation("companies.count", Locale.FRENCH, 2_500L)).isEqualTo("2\u202f500 entreprises".replace("\\u202f", "\u202f"));
+        assertThat(translations.getTranslation("companies.count", Locale.FRENCH, 10_001L)).startsWith("Plus de 10 000 entreprises");
+    }
+
+    @Test
     void aMissingKeyIsVisibleNotSilent() {
         assertThat(translations.getTranslation("no.such.key", Locale.FRENCH)).isEqualTo("!no.such.key");
     }

@@ -53,6 +53,7 @@ final class CompanyFilterBar extends Composite<ViewToolbar> {
 
         search.setLabel(getTranslation("companies.search"));
         search.setPlaceholder(getTranslation("companies.search.placeholder"));
+        search.setHelperText(getTranslation("companies.search.help"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
