@@ -1,8 +1,6 @@
 package fr.passerelle.partner;
 
 import fr.passerelle.base.DisplayFormats;
-import fr.passerelle.partner.domain.Company;
-import fr.passerelle.partner.domain.CompanyRepository;
 import fr.passerelle.partner.domain.Contact;
 import fr.passerelle.partner.domain.ContactRepository;
 import fr.passerelle.partner.domain.Interaction;
@@ -25,15 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ActivityService {
 
     private final InteractionRepository interactions;
-    private final CompanyRepository companies;
     private final ContactRepository contacts;
     private final PartnerScope scope;
     private final JdbcClient jdbc;
 
-    ActivityService(InteractionRepository interactions, CompanyRepository companies, ContactRepository contacts,
+    ActivityService(InteractionRepository interactions, ContactRepository contacts,
                     PartnerScope scope, JdbcClient jdbc) {
         this.interactions = interactions;
-        this.companies = companies;
         this.contacts = contacts;
         this.scope = scope;
         this.jdbc = jdbc;
@@ -41,8 +37,7 @@ public class ActivityService {
 
     @Transactional
     public TimelineEntry logInteraction(long companyId, InteractionDraft draft) {
-        Company company = companies.findById(companyId).orElseThrow(() -> new PartnerException(null, "partner.error.company-not-found"));
-        scope.requireEdit(company.getDispCode());
+        scope.editableCompany(companyId);
         String summary = draft.summary().strip();
         if (summary.isEmpty()) {
             throw new PartnerException("summary", "partner.error.summary-required");

@@ -115,8 +115,7 @@ public class CompanyService {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'REFERENT')")
     public CompanyDetails update(long id, long expectedVersion, CompanyDraft draft) {
-        Company company = companies.findById(id).orElseThrow(() -> new PartnerException(null, "partner.error.company-not-found"));
-        scope.requireEdit(company.getDispCode());
+        Company company = scope.editableCompany(id);
         if (company.getVersion() != expectedVersion) {
             throw new PartnerException(null, "partner.error.changed-meanwhile");
         }
@@ -155,8 +154,7 @@ public class CompanyService {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'REFERENT')")
     public CompanyDetails moveStage(long id, PipelineStage stage, @Nullable String reason) {
-        Company company = companies.findById(id).orElseThrow(() -> new PartnerException(null, "partner.error.company-not-found"));
-        scope.requireEdit(company.getDispCode());
+        Company company = scope.editableCompany(id);
         String why = CompanyDraftValidator.blankToNull(reason);
         if (stage == PipelineStage.DECLINED && why == null) {
             throw new PartnerException("reason", "partner.error.declined-reason-required");

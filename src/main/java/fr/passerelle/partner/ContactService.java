@@ -90,9 +90,7 @@ public class ContactService {
     }
 
     private Company editableCompany(long companyId) {
-        Company company = companies.findById(companyId).orElseThrow(() -> new PartnerException(null, "partner.error.company-not-found"));
-        scope.requireEdit(company.getDispCode());
-        return company;
+        return scope.editableCompany(companyId);
     }
 
     private static void apply(Contact contact, ContactDraft draft) {

@@ -87,9 +87,7 @@ public class EngagementService {
     }
 
     private Company editableCompany(long companyId) {
-        Company company = companies.findById(companyId).orElseThrow(() -> new PartnerException(null, "partner.error.company-not-found"));
-        scope.requireEdit(company.getDispCode());
-        return company;
+        return scope.editableCompany(companyId);
     }
 
     private EngagementSummary summary(Engagement e) {

@@ -3,6 +3,8 @@ package fr.passerelle.partner;
 import fr.passerelle.base.CurrentUser;
 import fr.passerelle.base.Role;
 import fr.passerelle.base.SignedInUser;
+import fr.passerelle.partner.domain.Company;
+import fr.passerelle.partner.domain.CompanyRepository;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -16,9 +18,19 @@ import org.springframework.stereotype.Component;
 public class PartnerScope {
 
     private final CurrentUser currentUser;
+    private final CompanyRepository companies;
 
-    PartnerScope(CurrentUser currentUser) {
+    PartnerScope(CurrentUser currentUser, CompanyRepository companies) {
         this.currentUser = currentUser;
+        this.companies = companies;
+    }
+
+    /** The company, if it exists and the signed-in person may change it. */
+    Company editableCompany(long companyId) {
+        Company company = companies.findById(companyId)
+                .orElseThrow(() -> new PartnerException(null, "partner.error.company-not-found"));
+        requireEdit(company.getDispCode());
+        return company;
     }
 
     public SignedInUser user() {
