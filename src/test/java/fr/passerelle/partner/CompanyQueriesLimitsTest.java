@@ -43,9 +43,10 @@ class CompanyQueriesLimitsTest extends IntegrationTest {
                     .as(typed)
                     .containsExactly("Ateliers Quorvex Électricité", "Élagage Quorvex", "Quorvex Bâtiment", "Zinguerie Quorvex");
         }
-        assertThat(queries.page(CompanyFilter.none().withSearch("electricite quorvex"), BY_NAME)).isEmpty();
-        assertThat(queries.page(CompanyFilter.none().withSearch("quorvex electricite"), BY_NAME)).extracting(CompanySummary::legalName)
-                .containsExactly("Ateliers Quorvex Électricité");
+        for (String typed : List.of("electricite quorvex", "quorvex électricité", "ELEC QUORV")) {
+            assertThat(queries.page(CompanyFilter.none().withSearch(typed), BY_NAME)).extracting(CompanySummary::legalName)
+                    .as(typed).containsExactly("Ateliers Quorvex Électricité");
+        }
         assertThat(queries.count(CompanyFilter.none().withSearch("quorvex"))).isEqualTo(4);
     }
 
@@ -82,12 +83,73 @@ class CompanyQueriesLimitsTest extends IntegrationTest {
     }
 
     @Test
+    void searchFindsTheStartOfEveryWordOfTheNamesCommuneAndSiret() {
+        insert(List.of("Hôtel du Lac Quorvex", "Hôtellerie Quorvex", "Motel Quorvex", "L’Œuvre Saint-Étienne Quorvex"));
+        String siret = jdbc.sql("select siret from company where legal_name = 'Motel Quorvex'").query(String.class).single();
+        jdbc.sql("update company set trade_name = 'Chez Zébulon', commune = 'Besançon' where legal_name = 'Hôtellerie Quorvex'").update();
+
+        assertThat(names("hotel quorvex")).containsExactly("Hôtel du Lac Quorvex", "Hôtellerie Quorvex");
+        assertThat(names("otel quorvex")).as("not the middle of a word").isEmpty();
+        assertThat(names("zebulon")).containsExactly("Hôtellerie Quorvex");
+        assertThat(names("besanc quorvex")).containsExactly("Hôtellerie Quorvex");
+        assertThat(names("oeuvre saint-etienne")).containsExactly("L’Œuvre Saint-Étienne Quorvex");
+        assertThat(names("etienne saint quorvex")).containsExactly("L’Œuvre Saint-Étienne Quorvex");
+        assertThat(names(siret.substring(0, 9))).containsExactly("Motel Quorvex");
+        assertThat(names(siret.substring(0, 3) + " " + siret.substring(3, 6) + " " + siret.substring(6, 9))).containsExactly("Motel Quorvex");
+        assertThat(queries.page(CompanyFilter.none().withSearch("quorvex"), PageRequest.of(0, 2, Sort.by(Sort.Order.desc("name")))))
+                .extracting(CompanySummary::legalName).containsExactly("Motel Quorvex", "L’Œuvre Saint-Étienne Quorvex");
+    }
+
+    @Test
+    void renamingOrDeletingACompanyChangesWhatTheSearchFinds() {
+        insert(List.of("Quorvex Transports"));
+
+        jdbc.sql("update company set legal_name = 'Quorvex Déménagements' where legal_name = 'Quorvex Transports'").update();
+        assertThat(names("transports quorvex")).isEmpty();
+        assertThat(names("demenagements quorvex")).containsExactly("Quorvex Déménagements");
+
+        jdbc.sql("update company set stage = 'CONTACTED' where legal_name = 'Quorvex Déménagements'").update();
+        assertThat(names("demenagements quorvex")).containsExactly("Quorvex Déménagements");
+
+        jdbc.sql("delete from company where legal_name = 'Quorvex Déménagements'").update();
+        assertThat(names("quorvex")).isEmpty();
+        assertThat(jdbc.sql("select count(*) from company_search_term where company_id not in (select id from company)")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aCompanyWithTwoMatchingWordsIsFoundOnce() {
+        insert(List.of("Quorvex des Quorvexiens", "Quorvexa"));
+
+        assertThat(names("quorvex")).containsExactly("Quorvex des Quorvexiens", "Quorvexa");
+        assertThat(queries.count(CompanyFilter.none().withSearch("quorvex"))).isEqualTo(2);
+        assertThat(queries.count(CompanyFilter.none().withSearch("quorvex").withDisp("DISP DIJON"))).isEqualTo(2);
+    }
+
+    @Test
+    void aPrefixStartingHundredsOfWordsIsSortedRatherThanMerged() {
+        int many = CompanyQueries.MAXIMUM_EXPANDED_TERMS + 20;
+        insert(IntStream.range(0, many).mapToObj(i -> "Quorvex%04d Services".formatted(many - i)).toList());
+
+        List<CompanySummary> second = queries.page(CompanyFilter.none().withSearch("quorvex"), PageRequest.of(1, 50, Sort.by("name")));
+
+        assertThat(second).extracting(CompanySummary::legalName).first().isEqualTo("Quorvex0051 Services");
+        assertThat(second).hasSize(50);
+        assertThat(queries.count(CompanyFilter.none().withSearch("quorvex"))).isEqualTo(many);
+        assertThat(queries.count(CompanyFilter.none().withSearch("services quorvex"))).isEqualTo(many);
+    }
+
+    @Test
     void termsShorterThanThreeCharactersDoNotFilterTheList() {
         long all = queries.count(CompanyFilter.none());
 
         assertThat(queries.count(CompanyFilter.none().withSearch("du"))).isEqualTo(all);
         assertThat(queries.page(CompanyFilter.none().withSearch("é"), BY_NAME))
                 .isEqualTo(queries.page(CompanyFilter.none(), BY_NAME));
+    }
+
+    private List<String> names(String typed) {
+        return queries.page(CompanyFilter.none().withSearch(typed), BY_NAME).stream().map(CompanySummary::legalName).toList();
     }
 
     /** Companies of Côte-d'Or (DISP DIJON) with these names, in one statement. */
