@@ -5,6 +5,7 @@ import fr.passerelle.partner.domain.Company;
 import fr.passerelle.partner.domain.CompanyRepository;
 import fr.passerelle.partner.domain.Task;
 import fr.passerelle.partner.domain.TaskRepository;
+import fr.passerelle.security.StaffDirectory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -33,12 +34,14 @@ public class TaskService {
     private final CompanyRepository companies;
     private final PartnerScope scope;
     private final JdbcClient jdbc;
+    private final StaffDirectory staff;
 
-    TaskService(TaskRepository tasks, CompanyRepository companies, PartnerScope scope, JdbcClient jdbc) {
+    TaskService(TaskRepository tasks, CompanyRepository companies, PartnerScope scope, JdbcClient jdbc, StaffDirectory staff) {
         this.tasks = tasks;
         this.companies = companies;
         this.scope = scope;
         this.jdbc = jdbc;
+        this.staff = staff;
     }
 
     /** "Mes tâches": open ones first, the overdue at the top, then by due date; done ones after. */
@@ -78,6 +81,9 @@ public class TaskService {
             scope.requireEdit(company.getDispCode());
         }
         long assignee = draft.assigneeId() == null ? scope.user().id() : draft.assigneeId();
+        if (assignee != scope.user().id() && !staff.isAssignable(assignee)) {
+            throw new PartnerException("assignee", "partner.error.task-assignee-unknown");
+        }
         Task task = tasks.saveAndFlush(new Task(title, draft.dueDate(), assignee, draft.companyId(), scope.user().username()));
         return require(task.getId());
     }

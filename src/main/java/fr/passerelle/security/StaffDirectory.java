@@ -29,4 +29,21 @@ public class StaffDirectory {
                         order by lower(display_name), id""")
                 .query(StaffMember.class).list();
     }
+
+    /** Everyone a task can be given to (those who have "Mes tâches"): the active administrators and referents, by name. */
+    public List<StaffMember> assignable() {
+        return jdbc.sql("""
+                        select id, display_name, disp_code from app_user
+                        where role in ('ADMIN', 'REFERENT') and enabled
+                        order by lower(display_name), id""")
+                .query(StaffMember.class).list();
+    }
+
+    /** Whether this account may be given a task. */
+    public boolean isAssignable(long userId) {
+        return jdbc.sql("""
+                        select exists (select 1 from app_user
+                                       where id = :id and role in ('ADMIN', 'REFERENT') and enabled)""")
+                .param("id", userId).query(Boolean.class).single();
+    }
 }

@@ -55,6 +55,7 @@ class CompanyDetailView extends Main implements BeforeEnterObserver, HasDynamicT
     private final ReferenceService reference;
     private final CurrentUser currentUser;
     private final AuthorNames authors;
+    private final StaffDirectory staff;
 
     /** Opens the edit form of the company shown; the form reloads the page after saving. Tests may replace it. */
     @Nullable Consumer<CompanyDetails> editAction;
@@ -74,6 +75,7 @@ class CompanyDetailView extends Main implements BeforeEnterObserver, HasDynamicT
         this.reference = reference;
         this.currentUser = currentUser;
         this.authors = new AuthorNames(profiles, this);
+        this.staff = staff;
         this.editAction = details -> new CompanyFormDialog(companies, merges, reference, staff, details, saved -> reload()).open();
         addClassName("company-detail-view");
         tabs.addClassName("company-tabs");
@@ -118,12 +120,12 @@ class CompanyDetailView extends Main implements BeforeEnterObserver, HasDynamicT
             tabs.remove(0);
         }
         SignedInUser me = currentUser.require();
-        boolean staff = me.role() == Role.ADMIN || me.role() == Role.REFERENT;
+        boolean followsUp = me.role() == Role.ADMIN || me.role() == Role.REFERENT;
         tabs.add(tab("company.tab.contacts", VaadinIcon.USERS), new ContactsTab(contacts, details));
-        if (staff) {
+        if (followsUp) {
             tabs.add(tab("company.tab.engagements", VaadinIcon.HANDSHAKE), new EngagementsTab(engagements, reference, details));
             tabs.add(tab("company.tab.timeline", VaadinIcon.LINES_LIST), new TimelineTab(activity, contacts, details, authors));
-            tabs.add(tab("company.tab.tasks", VaadinIcon.TASKS), new TasksTab(tasks, details, me));
+            tabs.add(tab("company.tab.tasks", VaadinIcon.TASKS), new TasksTab(tasks, staff, details, me));
             tabs.add(tab("company.tab.history", VaadinIcon.TIME_BACKWARD), new HistoryTab(history, reference, details, authors));
         }
         add(header, tabs);

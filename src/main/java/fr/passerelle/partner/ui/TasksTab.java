@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -19,6 +20,9 @@ import fr.passerelle.partner.CompanyDetails;
 import fr.passerelle.partner.TaskDraft;
 import fr.passerelle.partner.TaskService;
 import fr.passerelle.partner.TaskSummary;
+import fr.passerelle.security.StaffDirectory;
+import fr.passerelle.security.StaffMember;
+import java.util.List;
 
 /** The follow-ups about the company: open ones first, the overdue marked; ticking one completes it. */
 class TasksTab extends Div {
@@ -29,12 +33,20 @@ class TasksTab extends Div {
     private final Grid<TaskSummary> grid = new Grid<>(TaskSummary.class, false);
     private final TextField title = new TextField();
     private final DatePicker dueDate;
+    private final ComboBox<StaffMember> assignee = new ComboBox<>();
     private final FormErrors errors = new FormErrors(this);
 
-    TasksTab(TaskService tasks, CompanyDetails company, SignedInUser me) {
+    TasksTab(TaskService tasks, StaffDirectory staff, CompanyDetails company, SignedInUser me) {
         this.tasks = tasks;
         this.company = company;
         this.me = me;
+        if (company.editable()) {
+            List<StaffMember> people = staff.assignable();
+            assignee.setItems(people);
+            assignee.setItemLabelGenerator(p -> p.id() == me.id() ? getTranslation("company.tasks.assignee.me", p.displayName())
+                    : p.dispCode() == null ? p.displayName() : p.displayName() + " – " + p.dispCode());
+            people.stream().filter(p -> p.id() == me.id()).findFirst().ifPresent(assignee::setValue);
+        }
         addClassName("company-tab");
         dueDate = DateInputs.datePicker(getTranslation("company.tasks.due-date"));
         if (company.editable()) {
@@ -62,11 +74,10 @@ class TasksTab extends Div {
         title.setMinWidth("20rem");
         dueDate.setRequiredIndicatorVisible(true);
         dueDate.setValue(DisplayFormats.today().plusWeeks(1));
-        var assignee = new TextField(getTranslation("company.tasks.assignee"));
-        assignee.setValue(getTranslation("company.tasks.assignee.me", me.displayName()));
-        assignee.setReadOnly(true);
+        assignee.setLabel(getTranslation("company.tasks.assignee"));
+        assignee.setHelperText(getTranslation("company.tasks.assignee.help"));
         assignee.setMinWidth("16rem");
-        errors.bind("title", title).bind("dueDate", dueDate);
+        errors.bind("title", title).bind("dueDate", dueDate).bind("assignee", assignee);
         var create = new Button(getTranslation("company.tasks.create"), VaadinIcon.PLUS.create(), e -> create());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         return new ViewToolbar(title, dueDate, assignee, create);
@@ -82,8 +93,12 @@ class TasksTab extends Div {
             dueDate.setInvalid(true);
             return;
         }
-        if (errors.attempt(() -> tasks.create(new TaskDraft(title.getValue(), dueDate.getValue(), null, company.id())))) {
-            Notifications.success(getTranslation("company.tasks.created", title.getValue().strip()));
+        StaffMember to = assignee.getValue();
+        if (errors.attempt(() -> tasks.create(new TaskDraft(title.getValue(), dueDate.getValue(), to == null ? null : to.id(),
+                company.id())))) {
+            Notifications.success(to == null || to.id() == me.id()
+                    ? getTranslation("company.tasks.created", title.getValue().strip())
+                    : getTranslation("company.tasks.created-for", title.getValue().strip(), to.displayName()));
             NavigationBadges.refresh();
             title.clear();
             refresh();

@@ -47,6 +47,8 @@ import fr.passerelle.partner.InteractionDraft;
 import fr.passerelle.partner.InteractionKind;
 import fr.passerelle.partner.LuhnSirets;
 import fr.passerelle.partner.PipelineStage;
+import fr.passerelle.security.StaffMember;
+import fr.passerelle.partner.PartnerException;
 import fr.passerelle.partner.TaskDraft;
 import fr.passerelle.partner.TaskService;
 import fr.passerelle.partner.TaskSummary;
@@ -79,6 +81,9 @@ class CompanyDetailViewTest extends KaribuTest {
 
     @Autowired
     TaskService tasks;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Autowired
     ReferenceService reference;
@@ -267,6 +272,31 @@ class CompanyDetailViewTest extends KaribuTest {
 
         ((Checkbox) GridKt._getCellComponent(grid, 0, "done")).setValue(false);
         assertThat(tasks.ofCompany(company)).singleElement().satisfies(t -> assertThat(t.done()).isFalse());
+    }
+
+    @Test
+    void aTaskCanBeGivenToAnotherStaffMemberButNotToTheCommunicationTeam() {
+        long company = dijonCompany("Relais SARL");
+        open(company);
+        selectTab("Tâches");
+
+        @SuppressWarnings("unchecked")
+        ComboBox<StaffMember> assignee = _get(ComboBox.class, spec -> spec.withLabel("Attribuée à"));
+        assertThat(assignee.getValue().displayName()).isEqualTo("Référent démo (Dijon)");
+        assertThat(assignee.getListDataView().getItems().map(StaffMember::displayName))
+                .contains("Administratrice démo", "Référent démo (Dijon)").doesNotContain("Communication démo");
+        assignee.setValue(assignee.getListDataView().getItems().filter(p -> p.displayName().equals("Administratrice démo"))
+                .findFirst().orElseThrow());
+        _get(TextField.class, spec -> spec.withLabel("Tâche")).setValue("Préparer la convention");
+        _click(_get(Button.class, spec -> spec.withText("Nouvelle tâche")));
+
+        assertThat(GridKt._getFormatted(grid(), 0, "assignee")).isEqualTo("Administratrice démo");
+        long communication = jdbc.sql("select id from app_user where username = 'communication'").query(Long.class).single();
+        assertThatThrownBy(() -> tasks.create(new TaskDraft("Pour la com", LocalDate.now(), communication, company)))
+                .isInstanceOfSatisfying(PartnerException.class, e -> {
+                    assertThat(e.field()).isEqualTo("assignee");
+                    assertThat(e.messageKey()).isEqualTo("partner.error.task-assignee-unknown");
+                });
     }
 
     @Test
