@@ -251,7 +251,8 @@ final class DemoDataSet {
         if (chance(0.03)) {
             labels.add(CompanyLabel.SOCIAL_ECONOMY);
         }
-        String domain = DemoNames.slug(tradeName != null ? tradeName : legalName) + ".fr";
+        // RFC 2606 reserves ".example": a demo address can never reach a real company, whatever mail server is configured.
+        String domain = DemoNames.slug(tradeName != null ? tradeName : legalName) + ".example";
         var row = new CompanyRow(siret(), legalName, tradeName, trade.naf(), sector, workforceBracket(sector),
                 street(), commune.postcode(), commune.name(), department.code(), disp,
                 chance(0.6) ? "https://www." + domain : null, labels.stream().map(Enum::name).sorted().toList(),
