@@ -38,14 +38,17 @@ public class CompanyHistoryService {
     }
 
     public List<HistoryEntry> history(long companyId) {
+        var names = new Names();
         List<HistoryEntry> entries = new ArrayList<>();
         entries.addAll(changes(Company.class, AuditEntity.id().eq(companyId), Company::getId, c -> null, this::companyFields,
                 HistoryEntry.Subject.COMPANY));
-        entries.addAll(changes(Contact.class, AuditEntity.property("companyId").eq(companyId), Contact::getId,
-                c -> (c.getFirstName() == null ? "" : c.getFirstName() + " ") + c.getLastName(), CompanyHistoryService::fields,
+        // Every revision of the contacts and engagements that were ever the company's: one moved here by a merge
+        // shows its move from the other company rather than appearing from nowhere.
+        entries.addAll(changes(Contact.class, AuditEntity.id().in(everIn("contact_aud", companyId)), Contact::getId,
+                c -> (c.getFirstName() == null ? "" : c.getFirstName() + " ") + c.getLastName(), c -> fields(c, names),
                 HistoryEntry.Subject.CONTACT));
-        entries.addAll(changes(Engagement.class, AuditEntity.property("companyId").eq(companyId), Engagement::getId,
-                e -> e.getType().name(), CompanyHistoryService::fields, HistoryEntry.Subject.ENGAGEMENT));
+        entries.addAll(changes(Engagement.class, AuditEntity.id().in(everIn("engagement_aud", companyId)), Engagement::getId,
+                e -> e.getType().name(), e -> fields(e, names), HistoryEntry.Subject.ENGAGEMENT));
         // Companies merged into this one keep their own trail.
         for (Long mergedId : mergedIds(companyId)) {
             entries.addAll(changes(Company.class, AuditEntity.id().eq(mergedId), Company::getId, Company::getLegalName,
@@ -53,6 +56,12 @@ public class CompanyHistoryService {
         }
         entries.sort(Comparator.comparing(HistoryEntry::at).reversed());
         return entries;
+    }
+
+    private List<Long> everIn(String auditTable, long companyId) {
+        List<Long> ids = jdbc.sql("select distinct id from " + auditTable + " where company_id = :company")
+                .param("company", companyId).query(Long.class).list();
+        return ids.isEmpty() ? List.of(-1L) : ids;
     }
 
     private List<Long> mergedIds(long companyId) {
@@ -134,7 +143,32 @@ public class CompanyHistoryService {
                 .optional().orElse(String.valueOf(ownerId));
     }
 
-    private static Map<String, @Nullable String> fields(Contact c) {
+    /**
+     * Companies and establishments by name rather than by id, looked up once per history: a contact moved by
+     * a merge reads "Hôtel du Lac (SIRET …) → Hôtel du Lac SAS (…)", even when the first company is gone.
+     */
+    private final class Names {
+        private final Map<Long, String> companies = new java.util.HashMap<>();
+        private final Map<Long, String> establishments = new java.util.HashMap<>();
+
+        @Nullable String company(@Nullable Long id) {
+            return id == null ? null : companies.computeIfAbsent(id, key -> jdbc.sql("""
+                            select coalesce(
+                                (select c.legal_name || ' (' || c.siret || ')' from company c where c.id = :id),
+                                (select a.legal_name || ' (' || a.siret || ')' from company_aud a
+                                 where a.id = :id and a.legal_name is not null order by a.rev desc limit 1),
+                                cast(:id as text))""")
+                    .param("id", key).query(String.class).single());
+        }
+
+        String establishments(java.util.Collection<Long> ids) {
+            return ids.stream().map(id -> establishments.computeIfAbsent(id, key -> jdbc.sql(
+                            "select coalesce((select name from establishment where id = :id), cast(:id as text))")
+                    .param("id", key).query(String.class).single())).sorted().reduce((a, b) -> a + ", " + b).orElse("");
+        }
+    }
+
+    private static Map<String, @Nullable String> fields(Contact c, Names names) {
         Map<String, @Nullable String> fields = new LinkedHashMap<>();
         fields.put("partner.field.first-name", c.getFirstName());
         fields.put("partner.field.last-name", c.getLastName());
@@ -143,11 +177,11 @@ public class CompanyHistoryService {
         fields.put("partner.field.phone", c.getPhone());
         fields.put("partner.field.primary", String.valueOf(c.isPrimary()));
         fields.put("partner.field.email-status", c.getEmailStatus() == null ? null : c.getEmailStatus().name());
-        fields.put("partner.field.company", String.valueOf(c.getCompanyId()));
+        fields.put("partner.field.company", names.company(c.getCompanyId()));
         return fields;
     }
 
-    private static Map<String, @Nullable String> fields(Engagement e) {
+    private static Map<String, @Nullable String> fields(Engagement e, Names names) {
         Map<String, @Nullable String> fields = new LinkedHashMap<>();
         fields.put("partner.field.engagement-type", e.getType() == null ? null : e.getType().name());
         fields.put("partner.field.engagement-status", e.getStatus() == null ? null : e.getStatus().name());
@@ -156,8 +190,8 @@ public class CompanyHistoryService {
         fields.put("partner.field.headcount", e.getHeadcount() == null ? null : e.getHeadcount().toString());
         fields.put("partner.field.volume", e.getVolume());
         fields.put("partner.field.notes", e.getNotes());
-        fields.put("partner.field.establishments", e.getEstablishmentIds().stream().sorted().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""));
-        fields.put("partner.field.company", String.valueOf(e.getCompanyId()));
+        fields.put("partner.field.establishments", names.establishments(e.getEstablishmentIds()));
+        fields.put("partner.field.company", names.company(e.getCompanyId()));
         return fields;
     }
 }

@@ -216,6 +216,16 @@ class CompanyServiceTest extends IntegrationTest {
         assertThat(companies.pipelineHistory(kept)).hasSize(3);
         assertThat(history.history(kept)).as("the duplicate's own trail stays visible")
                 .anySatisfy(h -> assertThat(h.subject()).isEqualTo("Batiments Durand & Fils"));
+        String keptSiret = companies.require(kept).siret();
+        String duplicateSiret = jdbc.sql("select siret from company_aud where id = :id limit 1").param("id", duplicate)
+                .query(String.class).single();
+        assertThat(history.history(kept)).as("moves between companies name them, even the one merged away")
+                .anySatisfy(h -> assertThat(h.fields()).contains(new HistoryEntry.FieldChange("partner.field.company",
+                        "Batiments Durand & Fils (" + duplicateSiret + ")", "Bâtiments Durand (" + keptSiret + ")")))
+                .anySatisfy(h -> assertThat(h.fields()).anySatisfy(f -> assertThat(f.after()).contains("(" + keptSiret + ")")));
+        assertThat(history.history(kept)).flatExtracting(HistoryEntry::fields)
+                .filteredOn(f -> f.field().equals("partner.field.establishments") && f.after() != null)
+                .allSatisfy(f -> assertThat(f.after()).doesNotMatch("[0-9, ]+"));
     }
 
     @Test
