@@ -97,6 +97,19 @@ class CompanyQueries {
         return jdbc.sql(sql).params(where.params).query(CompanyQueries::summary).list();
     }
 
+    /**
+     * Every company the list shows for a filter and a sort, as parts of a query that streams them (the CSV
+     * exports): {@code where} on {@code company c} (empty without filters), {@code orderBy} on {@code c} and
+     * the referent {@code app_user u}, and the parameters of both.
+     */
+    Selection selection(CompanyFilter filter, Sort sort) {
+        var where = where(filter);
+        return new Selection(where.sql(), orderBy(sort), Map.copyOf(where.params));
+    }
+
+    record Selection(String where, String orderBy, Map<String, Object> params) {
+    }
+
     /** How many companies the filter finds, up to {@link #COUNT_LIMIT}. */
     long count(CompanyFilter filter) {
         var where = where(filter);

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -22,6 +23,7 @@ import fr.passerelle.base.DisplayFormats;
 import fr.passerelle.base.Role;
 import fr.passerelle.base.SignedInUser;
 import fr.passerelle.base.ui.component.ViewToolbar;
+import fr.passerelle.partner.CompanyExportService;
 import fr.passerelle.partner.CompanyFilter;
 import fr.passerelle.partner.CompanyMergeService;
 import fr.passerelle.partner.CompanyService;
@@ -34,12 +36,13 @@ import java.util.Comparator;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 
 /**
  * The partner companies, paged from the database and filtered by DISP, department, stage, engagement,
  * sector, referent, label and a free search; each person's saved views. Filters last for the session;
  * a referent starts on their own DISP. Administrators and referents create companies and merge
- * duplicates; a row opens the company.
+ * duplicates; everyone exports the list (or its companies' contacts) as CSV; a row opens the company.
  */
 @Route("entreprises")
 @Menu(order = 20, title = "nav.companies", icon = "vaadin:factory")
@@ -50,6 +53,7 @@ class CompanyListView extends Main implements HasDynamicTitle {
 
     private final CompanyService companies;
     private final CompanyMergeService merges;
+    private final CompanyExportService exports;
     private final ReferenceService reference;
     private final StaffDirectory staff;
     private final boolean canEdit;
@@ -64,10 +68,11 @@ class CompanyListView extends Main implements HasDynamicTitle {
     /** True while a saved view is applied, so that the saved view stays shown as the one applied. */
     private boolean applyingSavedView;
 
-    CompanyListView(CompanyService companies, CompanyMergeService merges, SavedViewService savedViewService,
-                    ReferenceService reference, StaffDirectory staff, CurrentUser currentUser) {
+    CompanyListView(CompanyService companies, CompanyMergeService merges, CompanyExportService exports,
+                    SavedViewService savedViewService, ReferenceService reference, StaffDirectory staff, CurrentUser currentUser) {
         this.companies = companies;
         this.merges = merges;
+        this.exports = exports;
         this.reference = reference;
         this.staff = staff;
         SignedInUser user = currentUser.require();
@@ -89,7 +94,12 @@ class CompanyListView extends Main implements HasDynamicTitle {
     }
 
     private ViewToolbar actions() {
-        var toolbar = new ViewToolbar(savedViews);
+        var spacer = new Div();
+        spacer.addClassName("toolbar-spacer");
+        var export = new Button(getTranslation("companies.export.action"), VaadinIcon.DOWNLOAD_ALT.create(), e -> openExport());
+        export.setAriaLabel(getTranslation("companies.export.action.label"));
+        export.setTooltipText(getTranslation("companies.export.action.label"));
+        var toolbar = new ViewToolbar(savedViews, spacer, export);
         toolbar.addClassName("company-actions");
         if (canEdit) {
             merge.setText(getTranslation("companies.merge.action"));
@@ -99,9 +109,7 @@ class CompanyListView extends Main implements HasDynamicTitle {
             merge.addClickListener(e -> openMerge());
             var create = new Button(getTranslation("companies.create"), VaadinIcon.PLUS.create(), e -> openCreate());
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            var spacer = new Div();
-            spacer.addClassName("toolbar-spacer");
-            toolbar.add(spacer, merge, create);
+            toolbar.add(merge, create);
         }
         return toolbar;
     }
@@ -201,6 +209,20 @@ class CompanyListView extends Main implements HasDynamicTitle {
         if (selected.size() == 2) {
             new MergeDialog(merges, selected.get(0).id(), selected.get(1).id(), kept -> refresh()).open();
         }
+    }
+
+    private void openExport() {
+        CompanyFilter filter = filters.value();
+        new CompanyExportDialog(exports, filter, sort(), companies.count(filter)).open();
+    }
+
+    /** The grid's sort as the service takes it: what the data provider is given for the shown page. */
+    private Sort sort() {
+        return Sort.by(grid.getSortOrder().stream()
+                .flatMap(order -> order.getSorted().getSortOrder(order.getDirection()))
+                .map(order -> new Sort.Order(order.getDirection() == SortDirection.ASCENDING ? Sort.Direction.ASC : Sort.Direction.DESC,
+                        order.getSorted()))
+                .toList());
     }
 
     @Override
