@@ -35,6 +35,8 @@ class CompanyImportServiceTest extends IntegrationTest {
     @Autowired
     CompanyHistoryService history;
     @Autowired
+    CompanyExportService exports;
+    @Autowired
     JdbcClient jdbc;
 
     @TempDir
@@ -244,6 +246,59 @@ class CompanyImportServiceTest extends IntegrationTest {
         assertThat(imports.mappingNames()).contains("Fédération BTP 21");
         assertThatThrownBy(() -> imports.mapping("Inconnue")).isInstanceOfSatisfying(PartnerException.class,
                 e -> assertThat(e.messageKey()).isEqualTo("import.error.mapping-unknown"));
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void whatTheExportWritesTheImportReadsBackTheSame() throws Exception {
+        String tag = "Zorvalque";
+        CompanyDetails first = companies.create(new CompanyDraft(siret(), "=HYPERLINK(\"http://x.example\") " + tag, "+Atelier " + tag,
+                "16.23Z", WorkforceBracket.FROM_20, "12 rue des Tanneurs", "01000", "Bourg-en-Bresse", "01", "www.zorvalque.example",
+                java.util.Set.of(CompanyLabel.PRODUIT_EN_PRISON, CompanyLabel.SOCIAL_ECONOMY), null), CompanySource.MANUAL);
+        contacts.add(first.id(), new ContactDraft("Inès", "-Lefèvre", "@Directrice", "ines@zorvalque.example", "06 98 76 54 32", true,
+                EmailStatus.ACTIVE));
+        CompanyDetails second = companies.create(LuhnSirets.company("Scierie " + tag, "21"), CompanySource.MANUAL);
+        created.add(second.siret());
+        CompanyFilter filter = CompanyFilter.none().withSearch(tag.toLowerCase(java.util.Locale.ROOT));
+        Path companiesFile = folder.resolve("entreprises.csv");
+        Path contactsFile = folder.resolve("contacts.csv");
+        for (var format : fr.passerelle.csv.CsvFormat.values()) {
+            try (var out = Files.newOutputStream(companiesFile)) {
+                exports.exportCompanies(filter, org.springframework.data.domain.Sort.by("name"), format, out);
+            }
+            try (var out = Files.newOutputStream(contactsFile)) {
+                exports.exportContacts(filter, format, out);
+            }
+            assertThat(Files.readString(companiesFile)).as("formulas neutralised").contains("'=HYPERLINK").contains("'+Atelier")
+                    .doesNotContain(";=HYPERLINK").doesNotContain(",=HYPERLINK");
+            for (CompanyDetails company : List.of(first, second)) {
+                jdbc.sql("delete from contact where company_id = :id").param("id", company.id()).update();
+                jdbc.sql("delete from pipeline_move where company_id = :id").param("id", company.id()).update();
+                jdbc.sql("delete from company where id = :id").param("id", company.id()).update();
+            }
+
+            ImportReport companiesBack = imports.run(request(companiesFile, ImportMode.ALL_OR_NOTHING, false), ImportProgress.NONE);
+            ImportReport contactsBack = imports.run(request(contactsFile, ImportMode.ALL_OR_NOTHING, false), ImportProgress.NONE);
+
+            assertThat(companiesBack.errors()).as(format.name()).isEmpty();
+            assertThat(companiesBack.created()).isEqualTo(2);
+            assertThat(contactsBack.updated()).as("the contact comes back to its company").isEqualTo(1);
+            CompanyDetails firstBack = companies.require(companyId(first.siret()));
+            assertThat(firstBack).usingRecursiveComparison()
+                    .comparingOnlyFields("siret", "legalName", "tradeName", "nafCode", "workforceBracket", "street", "postcode", "commune",
+                            "departmentCode", "dispCode", "website", "labels")
+                    .isEqualTo(first);
+            assertThat(companies.require(companyId(second.siret())).legalName()).isEqualTo(second.legalName());
+            assertThat(contacts.ofCompany(firstBack.id())).singleElement().satisfies(c -> {
+                assertThat(c.fullName()).isEqualTo("Inès -Lefèvre");
+                assertThat(c.jobTitle()).isEqualTo("@Directrice");
+                assertThat(c.email()).isEqualTo("ines@zorvalque.example");
+                assertThat(c.phone()).isEqualTo("+33698765432");
+                assertThat(c.primary()).isTrue();
+            });
+            first = firstBack;
+            second = companies.require(companyId(second.siret()));
+        }
     }
 
     private ImportRequest request(Path file, ImportMode mode, boolean dryRun) throws Exception {
