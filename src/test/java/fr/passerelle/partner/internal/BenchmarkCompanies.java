@@ -1,12 +1,19 @@
 package fr.passerelle.partner.internal;
 
+import fr.passerelle.csv.CsvFormat;
+import fr.passerelle.csv.CsvWriter;
 import fr.passerelle.partner.internal.DemoGeography.Commune;
 import fr.passerelle.partner.internal.DemoGeography.Place;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -146,6 +153,63 @@ public final class BenchmarkCompanies {
             }
         }
         return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** The headers the companies export writes for a company and its contact: what the import reads back. */
+    public static final List<String> IMPORT_HEADERS = List.of("SIRET", "Raison sociale", "Enseigne", "Code NAF",
+            "Tranche d’effectif", "Adresse", "Code postal", "Commune", "Département", "Site web", "Labels", "Prénom", "Nom",
+            "Fonction", "E-mail", "Téléphone");
+
+    /**
+     * Writes a file to import, as French Excel saves it (UTF-8 with BOM, {@code ;}, formula cells such as
+     * phone numbers neutralised): {@code count} companies with one contact each, every field filled in the
+     * export's way (codes for the workforce bracket and labels), SIRETs 9 followed by their number.
+     * Returns how long it took in milliseconds.
+     */
+    public long writeImportCsv(Path file, int count) throws IOException {
+        long start = System.nanoTime();
+        try (OutputStream out = Files.newOutputStream(file); CsvWriter csv = CsvWriter.open(out, CsvFormat.EXCEL_FR)) {
+            csv.row(IMPORT_HEADERS);
+            for (int i = 0; i < count; i++) {
+                csv.row(importRow(i));
+            }
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private List<String> importRow(int number) {
+        Place place = pick(places);
+        Commune commune = pick(place.communes());
+        DemoSector.Trade trade = pick(trades);
+        String surname = surname();
+        String name = expand(pick(trade.names()), surname, place, commune);
+        String tradeName = "";
+        if (random.nextInt(100) < 15) {
+            tradeName = name;
+            name = expand(pick(DemoNames.HOLDINGS), surname, place, commune);
+        } else if (random.nextInt(100) < 15) {
+            name = name + " " + pick(DemoNames.LEGAL_FORMS);
+        }
+        boolean woman = random.nextBoolean();
+        String first = pick(woman ? DemoNames.WOMEN : DemoNames.MEN);
+        String last = surname();
+        return Arrays.asList(
+                SiretGenerator.siret(90_000_000 + number, 1 + random.nextInt(9)),
+                name,
+                tradeName,
+                random.nextInt(100) < 70 ? trade.naf() : pick(nafCodes),
+                BRACKETS[random.nextInt(BRACKETS.length)],
+                (1 + random.nextInt(150)) + " " + pick(DemoNames.STREETS),
+                commune.postcode(),
+                commune.name(),
+                place.departmentCode(),
+                random.nextBoolean() ? "https://www." + DemoNames.slug(name) + ".example" : "",
+                random.nextInt(100) < 6 ? LABELS[random.nextInt(LABELS.length)] : "",
+                first,
+                last,
+                pick(DemoNames.LEADER_TITLES).split("\\|")[woman ? 1 : 0],
+                DemoNames.plain(first) + "." + DemoNames.plain(last) + "@entreprise-" + number + ".example",
+                "+33" + (1 + random.nextInt(7)) + String.format("%08d", random.nextInt(100_000_000)));
     }
 
     private void company(StringBuilder row, int number, Instant now) {
