@@ -197,9 +197,11 @@ class CompanyImportView extends Main implements HasDynamicTitle {
 
     private void buildReadingStep() {
         encoding.setLabel(getTranslation("import.encoding"));
+        encoding.setWidth("24rem");
         encoding.setItems(ENCODINGS);
         encoding.setItemLabelGenerator(c -> getTranslation("import.encoding." + c.name().toLowerCase(java.util.Locale.ROOT)));
         delimiter.setLabel(getTranslation("import.delimiter"));
+        delimiter.setWidth("14rem");
         delimiter.setItems(DELIMITERS);
         delimiter.setItemLabelGenerator(d -> getTranslation(switch (d) {
             case ';' -> "import.delimiter.semicolon";
@@ -226,6 +228,7 @@ class CompanyImportView extends Main implements HasDynamicTitle {
         columns.addClassName("import-columns");
 
         savedMappings.setLabel(getTranslation("import.mapping.saved"));
+        savedMappings.setWidth("18rem");
         savedMappings.setPlaceholder(getTranslation("import.mapping.saved.placeholder"));
         savedMappings.setClearButtonVisible(true);
         savedMappings.addValueChangeListener(e -> {
@@ -234,6 +237,7 @@ class CompanyImportView extends Main implements HasDynamicTitle {
             }
         });
         mappingName.setLabel(getTranslation("import.mapping.name"));
+        mappingName.setWidth("18rem");
         mappingName.setPlaceholder(getTranslation("import.mapping.name.placeholder"));
         var save = new Button(getTranslation("import.mapping.save"), VaadinIcon.BOOKMARK.create(), e -> saveMapping());
 
@@ -508,7 +512,11 @@ class CompanyImportView extends Main implements HasDynamicTitle {
                 .setKey("reason").setFlexGrow(3);
         grid.setItems(report.errors());
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setHeight("20rem");
+        if (report.errors().size() <= 8) {
+            grid.setAllRowsVisible(true);
+        } else {
+            grid.setHeight("20rem");
+        }
         grid.setAriaLabel(getTranslation("import.errors"));
         grid.addClassName("import-errors");
         return grid;
