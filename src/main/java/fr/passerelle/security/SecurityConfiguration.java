@@ -5,17 +5,17 @@ import fr.passerelle.security.ui.LoginView;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Staff sign in with a form; every route is denied unless a view says otherwise (Vaadin's
- * configurer does that for views, and only the health and info endpoints are open besides).
+ * configurer does that for views, and only the health and info endpoints are open besides). Web
+ * only: the command line has no HTTP (method security, which services rely on, is in
+ * {@link MethodSecurityConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
-@EnableMethodSecurity
 class SecurityConfiguration {
 
     @Bean

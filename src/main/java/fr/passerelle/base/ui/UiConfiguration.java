@@ -10,15 +10,17 @@ import fr.passerelle.base.UserProfiles;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * Every UI speaks the signed-in person's language (French by default), and an unexpected error is
- * logged and shown as a short French message, never as a stack trace.
+ * logged and shown as a short French message, never as a stack trace. Web only.
  */
 @Component
+@ConditionalOnWebApplication
 class UiConfiguration implements VaadinServiceInitListener {
 
     private static final Logger log = LoggerFactory.getLogger(UiConfiguration.class);

@@ -1,6 +1,9 @@
 package fr.passerelle.base.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.passerelle.base.EmbeddedDatabaseInUseException;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,21 @@ class EmbeddedDatabaseConfigurationTest {
 
         try (var pg = configuration.embeddedPostgres(properties); var dataSource = configuration.dataSource(pg)) {
             assertThat(new JdbcTemplate(dataSource).queryForObject("select value from kept", String.class)).isEqualTo("Châteaudun");
+        }
+    }
+
+    @Test
+    void aDirectoryWhoseServerIsRunningIsReportedInUseAndLeftAlone() throws Exception {
+        var configuration = new EmbeddedDatabaseConfiguration();
+        var properties = new EmbeddedDatabaseProperties(dataDir.resolve("postgres").toString(), 0);
+
+        try (var running = configuration.embeddedPostgres(properties); var dataSource = configuration.dataSource(running)) {
+            assertThatThrownBy(() -> configuration.embeddedPostgres(properties))
+                    .isInstanceOfSatisfying(EmbeddedDatabaseInUseException.class, e -> {
+                        assertThat(e.dataDirectory()).isEqualTo(dataDir.resolve("postgres").toAbsolutePath().normalize());
+                        assertThat(e.getMessage()).contains("already in use");
+                    });
+            assertThat(new JdbcTemplate(dataSource).queryForObject("select 1", Integer.class)).as("the first server still runs").isEqualTo(1);
         }
     }
 }
