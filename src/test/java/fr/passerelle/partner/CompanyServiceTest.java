@@ -43,6 +43,19 @@ class CompanyServiceTest extends IntegrationTest {
     }
 
     @Test
+    void theDatabaseDerivesRegionAndDispFromTheDepartmentWhateverAStatementWrites() {
+        String siret = SiretGenerator.random(RANDOM);
+        jdbc.sql("""
+                insert into company (siret, legal_name, department_code, region_code, disp_code)
+                values (:siret, 'Région Forcée', '21', '11', 'DISP PARIS')""").param("siret", siret).update();
+        jdbc.sql("update company set region_code = '11', disp_code = 'DISP PARIS' where siret = :siret").param("siret", siret).update();
+
+        assertThat(jdbc.sql("select region_code || ' ' || disp_code from company where siret = :siret").param("siret", siret)
+                .query(String.class).single()).isEqualTo("27 DISP DIJON");
+        jdbc.sql("delete from company where siret = :siret").param("siret", siret).update();
+    }
+
+    @Test
     @WithUserDetails("referent")
     void aReferentCreatesACompanyOfTheirDispWithNormalisedValues() {
         String siret = SiretGenerator.random(RANDOM);
