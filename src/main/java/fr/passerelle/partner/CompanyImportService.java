@@ -9,6 +9,7 @@ import fr.passerelle.csv.CsvFormat;
 import fr.passerelle.csv.CsvReader;
 import fr.passerelle.csv.CsvRecord;
 import fr.passerelle.csv.CsvWriter;
+import fr.passerelle.csv.UncheckedCsvException;
 import fr.passerelle.reference.ReferenceService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -142,9 +143,17 @@ public class CompanyImportService {
             throw cancelledOr(cause);
         } catch (DataAccessException e) {
             throw cancelledOr(e);
+        } catch (UncheckedCsvException e) {
+            // A byte the encoding cannot read, or a quote never closed, in the middle of the file.
+            throw (CsvException) e.getCause();
         }
         List<ImportRowError> errors = rejected.values().stream().flatMap(List::stream).limit(ERRORS_KEPT).toList();
-        Path rejectedRows = rejected.isEmpty() ? null : rejectedRows(request, rejected);
+        Path rejectedRows;
+        try {
+            rejectedRows = rejected.isEmpty() ? null : rejectedRows(request, rejected);
+        } catch (UncheckedCsvException e) {
+            throw (CsvException) e.getCause();
+        }
         log.info("Import of {} by {}: {} rows, {} to create, {} to update, {} unchanged, {} rejected, {}", request.fileName(),
                 user.username(), outcome.rows, outcome.created, outcome.updated, outcome.unchanged, outcome.rejected,
                 request.dryRun() ? "dry run" : outcome.importId != null ? "written (import " + outcome.importId + ")" : "nothing written");

@@ -301,6 +301,31 @@ class CompanyImportServiceTest extends IntegrationTest {
         }
     }
 
+    @Test
+    @WithUserDetails("admin")
+    void aFileThatCannotBeReadHalfwayIsReportedWithItsLineAndWritesNothing() throws Exception {
+        String siret = siret();
+        Path file = folder.resolve("casse.csv");
+        byte[] head = (HEADER + "\r\n" + siret + ";Première Ligne;;;21000;Dijon;;;;;\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] broken = (siret() + ";Deuxi").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "me Ligne;;;21000;Dijon;;;;;\r\n".getBytes(StandardCharsets.UTF_8);
+        try (var out = Files.newOutputStream(file)) {
+            out.write(head);
+            out.write(broken);
+            out.write(new byte[] {(byte) 0xC3, (byte) 0x28}); // not UTF-8
+            out.write(tail);
+        }
+        var request = new ImportRequest(file, "casse.csv", new fr.passerelle.csv.CsvDialect(StandardCharsets.UTF_8, ';'),
+                ImportMapping.guess(CsvFiles.detect(file).header()), ImportMode.VALID_ROWS_ONLY, false);
+
+        assertThatThrownBy(() -> imports.run(request, ImportProgress.NONE))
+                .isInstanceOfSatisfying(fr.passerelle.csv.CsvException.class, e -> {
+                    assertThat(e.key()).isEqualTo("csv.error.encoding");
+                    assertThat(e.arguments()).containsExactly(3L);
+                });
+        assertThat(companyId(siret)).isNull();
+    }
+
     private ImportRequest request(Path file, ImportMode mode, boolean dryRun) throws Exception {
         DetectedCsv detected = CsvFiles.detect(file);
         return new ImportRequest(file, "membres.csv", detected.dialect(), ImportMapping.guess(detected.header()), mode, dryRun);
