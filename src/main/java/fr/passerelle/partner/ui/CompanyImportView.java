@@ -25,7 +25,6 @@ import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
 import fr.passerelle.base.Role;
 import fr.passerelle.base.ui.component.Notifications;
@@ -43,7 +42,6 @@ import fr.passerelle.partner.ImportMode;
 import fr.passerelle.partner.ImportProgress;
 import fr.passerelle.partner.ImportReport;
 import fr.passerelle.partner.ImportRequest;
-import fr.passerelle.partner.ImportRowError;
 import fr.passerelle.partner.PartnerException;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
@@ -102,7 +100,6 @@ class CompanyImportView extends Main implements HasDynamicTitle {
     private String fileName = "";
     private List<String> header = List.of();
     private ImportMapping mapping = new ImportMapping(List.of());
-    private @Nullable ImportReport dryRun;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     /** Set while the detected dialect is shown, so that showing it does not read the file again. */
     private boolean detecting;
@@ -162,7 +159,6 @@ class CompanyImportView extends Main implements HasDynamicTitle {
     /** A file arrived: what it is read as, and its columns. Package-private so tests hand over files directly. */
     void fileReceived(String name, Path path) {
         fileError.setText("");
-        dryRun = null;
         resultStep.setVisible(false);
         try {
             DetectedCsv detected = CsvFiles.detect(path);
@@ -247,8 +243,7 @@ class CompanyImportView extends Main implements HasDynamicTitle {
         mode.setValue(ImportMode.ALL_OR_NOTHING);
         // The dry run's verdict depends on the mode: changing it asks for a new one.
         mode.addValueChangeListener(e -> {
-            dryRun = null;
-            resultStep.setVisible(false);
+                resultStep.setVisible(false);
         });
 
         var check = new Button(getTranslation("import.dry-run"), VaadinIcon.SEARCH.create(), e -> startDryRun());
@@ -283,7 +278,6 @@ class CompanyImportView extends Main implements HasDynamicTitle {
     /** Maps a column to a field (null: ignored); the column that had the field loses it. */
     void setField(int column, @Nullable ImportField field) {
         mapping = mapping.with(column, field);
-        dryRun = null;
         resultStep.setVisible(false);
         columns.getDataProvider().refreshAll();
     }
@@ -449,32 +443,8 @@ class CompanyImportView extends Main implements HasDynamicTitle {
     private void finished(ImportReport report) {
         done();
         resultStep.removeAll();
-        if (report.dryRun()) {
-            dryRun = report;
-        }
         resultStep.add(section(report.dryRun() ? "import.step.dry-run" : "import.step.summary"));
-        var counts = new FlexLayout(count(report.dryRun() ? "import.count.to-create" : "import.count.created", report.created()),
-                count(report.dryRun() ? "import.count.to-update" : "import.count.updated", report.updated()),
-                count("import.count.unchanged", report.unchanged()), count("import.count.rejected", report.rejected()));
-        counts.addClassName("import-counts");
-        resultStep.add(new Paragraph(getTranslation("import.rows-read", report.rows(), fileName)), counts);
-
-        if (!report.dryRun()) {
-            var summary = new Paragraph(getTranslation(report.written() ? "import.done" : "import.nothing-written"));
-            summary.getElement().setAttribute("role", "status");
-            resultStep.add(summary);
-        }
-        if (report.rejected() > 0) {
-            resultStep.add(errorsGrid(report));
-            if (report.rejectedRows() != null) {
-                String name = "rejets-" + fileName.replaceAll("(?i)\\.csv$", "") + ".csv";
-                var download = new Anchor(DownloadHandler.forFile(report.rejectedRows().toFile(), name),
-                        getTranslation("import.rejected.download"));
-                download.getElement().setAttribute("download", name);
-                download.addClassName("import-download");
-                resultStep.add(download);
-            }
-        }
+        resultStep.add(new ImportReportPanel(report, fileName));
         if (report.dryRun()) {
             boolean blocked = mode.getValue() == ImportMode.ALL_OR_NOTHING && report.rejected() > 0;
             boolean nothing = report.created() + report.updated() == 0;
@@ -494,32 +464,6 @@ class CompanyImportView extends Main implements HasDynamicTitle {
             var again = new Button(getTranslation("import.again"), e -> UI.getCurrent().getPage().reload());
             resultStep.add(new ViewToolbar(list, again));
         }
-    }
-
-    private Component count(String key, long value) {
-        var box = new Div(new Span(String.format(getLocale(), "%,d", value)), new Span(getTranslation(key)));
-        box.addClassName("import-count");
-        box.getElement().setAttribute("data-count", key);
-        return box;
-    }
-
-    private Grid<ImportRowError> errorsGrid(ImportReport report) {
-        var grid = new Grid<ImportRowError>();
-        grid.addColumn(ImportRowError::line).setHeader(getTranslation("import.error.line")).setKey("line").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> e.column() == null ? "" : e.column()).setHeader(getTranslation("import.error.column")).setKey("column")
-                .setAutoWidth(true);
-        grid.addColumn(e -> getTranslation(e.messageKey(), e.arguments())).setHeader(getTranslation("import.error.reason"))
-                .setKey("reason").setFlexGrow(3);
-        grid.setItems(report.errors());
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        if (report.errors().size() <= 8) {
-            grid.setAllRowsVisible(true);
-        } else {
-            grid.setHeight("20rem");
-        }
-        grid.setAriaLabel(getTranslation("import.errors"));
-        grid.addClassName("import-errors");
-        return grid;
     }
 
     private UploadI18N uploadTexts() {
