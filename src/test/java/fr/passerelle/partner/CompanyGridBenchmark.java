@@ -1,5 +1,8 @@
 package fr.passerelle.partner;
 
+import static fr.passerelle.partner.BenchmarkOutput.loadAverage;
+import static fr.passerelle.partner.BenchmarkOutput.print;
+
 import fr.passerelle.IntegrationTest;
 import fr.passerelle.partner.internal.BenchmarkCompanies;
 import java.io.Closeable;
@@ -7,8 +10,6 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -319,18 +319,6 @@ class CompanyGridBenchmark extends IntegrationTest {
         return index;
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (Exception e) {
-            return "unknown";
-        }
-    }
-
-    /** Every line the benchmark prints starts with "bench| " so that the script can show only them. */
-    private static void print(String format, Object... arguments) {
-        System.out.println("bench| " + String.format(Locale.ROOT, format, arguments));
-    }
 
     /** Wraps the application's DataSource so that the benchmark can replay a service's SQL under EXPLAIN. */
     @TestConfiguration(proxyBeanMethods = false)

@@ -1,5 +1,8 @@
 package fr.passerelle.partner;
 
+import static fr.passerelle.partner.BenchmarkOutput.loadAverage;
+import static fr.passerelle.partner.BenchmarkOutput.print;
+
 import fr.passerelle.IntegrationTest;
 import fr.passerelle.base.DatabaseMode;
 import fr.passerelle.csv.CsvFiles;
@@ -214,18 +217,5 @@ class CompanyImportBenchmark extends IntegrationTest {
     private static long gcCount() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount)
                 .filter(c -> c >= 0).sum();
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (Exception e) {
-            return "unknown";
-        }
-    }
-
-    /** Every line the benchmark prints starts with "bench| " so that the script can show only them. */
-    private static void print(String format, Object... arguments) {
-        System.out.println("bench| " + String.format(Locale.ROOT, format, arguments));
     }
 }
