@@ -1,13 +1,9 @@
 package fr.passerelle.partner.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dependency.StyleSheet;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -19,7 +15,6 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -49,7 +44,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -88,9 +82,7 @@ class CompanyImportView extends Main implements HasDynamicTitle {
     private final Div resultStep = new Div();
     private final Select<Charset> encoding = new Select<>();
     private final Select<Character> delimiter = new Select<>();
-    private final Grid<Column> columns = new Grid<>();
-    private final ComboBox<String> savedMappings = new ComboBox<>();
-    private final TextField mappingName = new TextField();
+    private final ImportMappingPanel columns;
     private final RadioButtonGroup<ImportMode> mode = new RadioButtonGroup<>();
     private final ProgressBar progressBar = new ProgressBar();
     private final Span progressText = new Span();
@@ -98,21 +90,16 @@ class CompanyImportView extends Main implements HasDynamicTitle {
 
     private @Nullable Path file;
     private String fileName = "";
-    private List<String> header = List.of();
-    private ImportMapping mapping = new ImportMapping(List.of());
     private final AtomicBoolean cancelled = new AtomicBoolean();
     /** Set while the detected dialect is shown, so that showing it does not read the file again. */
     private boolean detecting;
-
-    /** A column of the file, with a sample value and the field it fills. */
-    record Column(int index, String header, String sample) {
-    }
 
     CompanyImportView(CompanyImportService imports, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
                       @Value("${passerelle.import.max-file-size:50MB}") DataSize maxFileSize) {
         this.imports = imports;
         this.executor = executor;
         this.maxFileSize = maxFileSize.toBytes();
+        this.columns = new ImportMappingPanel(imports, () -> resultStep.setVisible(false));
         addClassName("import-view");
         add(new ViewToolbar(new H2(getTranslation("import.title"))));
         add(new Paragraph(getTranslation("import.intro")));
@@ -215,75 +202,29 @@ class CompanyImportView extends Main implements HasDynamicTitle {
             }
         });
 
-        columns.addColumn(Column::header).setHeader(getTranslation("import.column.header")).setKey("header").setFlexGrow(2);
-        columns.addColumn(Column::sample).setHeader(getTranslation("import.column.sample")).setKey("sample").setFlexGrow(2);
-        columns.addComponentColumn(this::fieldPicker).setHeader(getTranslation("import.column.field")).setKey("field").setFlexGrow(3);
-        columns.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        columns.setAllRowsVisible(true);
-        columns.setAriaLabel(getTranslation("import.columns"));
-        columns.addClassName("import-columns");
-
-        savedMappings.setLabel(getTranslation("import.mapping.saved"));
-        savedMappings.setWidth("18rem");
-        savedMappings.setPlaceholder(getTranslation("import.mapping.saved.placeholder"));
-        savedMappings.setClearButtonVisible(true);
-        savedMappings.addValueChangeListener(e -> {
-            if (e.getValue() != null) {
-                applySavedMapping(e.getValue());
-            }
-        });
-        mappingName.setLabel(getTranslation("import.mapping.name"));
-        mappingName.setWidth("18rem");
-        mappingName.setPlaceholder(getTranslation("import.mapping.name.placeholder"));
-        var save = new Button(getTranslation("import.mapping.save"), VaadinIcon.BOOKMARK.create(), e -> saveMapping());
-
         mode.setLabel(getTranslation("import.mode"));
         mode.setItems(ImportMode.values());
         mode.setItemLabelGenerator(m -> getTranslation("import.mode." + m.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
         mode.setValue(ImportMode.ALL_OR_NOTHING);
         // The dry run's verdict depends on the mode: changing it asks for a new one.
-        mode.addValueChangeListener(e -> {
-                resultStep.setVisible(false);
-        });
+        mode.addValueChangeListener(e -> resultStep.setVisible(false));
 
         var check = new Button(getTranslation("import.dry-run"), VaadinIcon.SEARCH.create(), e -> startDryRun());
         check.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         var dialect = new FlexLayout(encoding, delimiter);
         dialect.addClassName("import-row");
-        var mappings = new FlexLayout(savedMappings, mappingName, save);
-        mappings.addClassName("import-row");
-        mappings.setAlignItems(FlexLayout.Alignment.BASELINE);
         readingStep.add(section("import.step.reading"), new Paragraph(getTranslation("import.reading.help")), dialect,
-                section("import.step.columns"), new Paragraph(getTranslation("import.columns.help")), mappings, columns, mode, check);
-    }
-
-    private Component fieldPicker(Column column) {
-        var picker = new ComboBox<ImportField>();
-        picker.setItems(ImportField.values());
-        picker.setItemLabelGenerator(f -> getTranslation(f.translationKey()));
-        picker.setPlaceholder(getTranslation("import.column.ignored"));
-        picker.setClearButtonVisible(true);
-        picker.setAriaLabel(getTranslation("import.column.field.label", column.header()));
-        picker.setValue(mapping.field(column.index()));
-        picker.setWidthFull();
-        picker.addValueChangeListener(e -> {
-            if (e.isFromClient() || !java.util.Objects.equals(e.getValue(), mapping.field(column.index()))) {
-                setField(column.index(), e.getValue());
-            }
-        });
-        return picker;
-    }
-
-    /** Maps a column to a field (null: ignored); the column that had the field loses it. */
-    void setField(int column, @Nullable ImportField field) {
-        mapping = mapping.with(column, field);
-        resultStep.setVisible(false);
-        columns.getDataProvider().refreshAll();
+                section("import.step.columns"), new Paragraph(getTranslation("import.columns.help")), columns, mode, check);
     }
 
     ImportMapping mapping() {
-        return mapping;
+        return columns.mapping();
+    }
+
+    /** Maps a column to a field (null: ignored), as the column's picker does. */
+    void setField(int column, @Nullable ImportField field) {
+        columns.setField(column, field);
     }
 
     private void reread() {
@@ -300,16 +241,7 @@ class CompanyImportView extends Main implements HasDynamicTitle {
     }
 
     private void showColumns(List<String> newHeader) {
-        header = List.copyOf(newHeader);
-        mapping = ImportMapping.guess(header);
-        List<String> sample = sampleRow();
-        List<Column> rows = new ArrayList<>();
-        for (int i = 0; i < header.size(); i++) {
-            rows.add(new Column(i, header.get(i).isBlank() ? getTranslation("import.column.untitled", i + 1) : header.get(i),
-                    i < sample.size() ? sample.get(i) : ""));
-        }
-        columns.setItems(rows);
-        savedMappings.setItems(imports.mappingNames());
+        columns.show(newHeader, sampleRow());
     }
 
     private List<String> sampleRow() {
@@ -329,29 +261,6 @@ class CompanyImportView extends Main implements HasDynamicTitle {
                 delimiter.getValue() == null ? ';' : delimiter.getValue());
     }
 
-    private void applySavedMapping(String name) {
-        try {
-            mapping = ImportMapping.saved(header, imports.mapping(name));
-            mappingName.setValue(name);
-            columns.getDataProvider().refreshAll();
-            Notifications.success(getTranslation("import.mapping.applied", name));
-        } catch (PartnerException e) {
-            Notifications.error(getTranslation(e.messageKey(), e.arguments()));
-        }
-    }
-
-    private void saveMapping() {
-        mappingName.setInvalid(false);
-        try {
-            imports.saveMapping(mappingName.getValue(), header, mapping);
-            savedMappings.setItems(imports.mappingNames());
-            Notifications.success(getTranslation("import.mapping.saved-as", mappingName.getValue().strip()));
-        } catch (PartnerException e) {
-            mappingName.setErrorMessage(getTranslation(e.messageKey(), e.arguments()));
-            mappingName.setInvalid(true);
-        }
-    }
-
     // ---- Steps 3 and 4: dry run, then import ----
 
     private void startDryRun() {
@@ -366,11 +275,11 @@ class CompanyImportView extends Main implements HasDynamicTitle {
         if (file == null) {
             return;
         }
-        if (!mapping.maps(ImportField.SIRET)) {
+        if (!mapping().maps(ImportField.SIRET)) {
             showFileError(getTranslation("import.error.no-siret-column"));
             return;
         }
-        var request = new ImportRequest(file, fileName, dialect(), mapping, mode.getValue(), dry);
+        var request = new ImportRequest(file, fileName, dialect(), mapping(), mode.getValue(), dry);
         UI ui = UI.getCurrent();
         cancelled.set(false);
         resultStep.removeAll();

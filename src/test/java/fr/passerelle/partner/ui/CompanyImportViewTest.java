@@ -56,7 +56,7 @@ class CompanyImportViewTest extends CompanyUiTest {
 
         assertThat(select("Codage des caractères").getValue()).isEqualTo(Charset.forName("windows-1252"));
         assertThat(select("Séparateur").getValue()).isEqualTo(';');
-        Grid<CompanyImportView.Column> columns = columnsGrid();
+        Grid<ImportMappingPanel.Column> columns = columnsGrid();
         assertThat(GridKt._size(columns)).isEqualTo(5);
         assertThat(GridKt._getFormatted(columns, 0, "sample")).isEqualTo("Hôtel " + word);
         assertThat(view.mapping().columns()).containsExactly(ImportField.LEGAL_NAME, null, ImportField.POSTCODE, ImportField.COMMUNE,
@@ -133,7 +133,7 @@ class CompanyImportViewTest extends CompanyUiTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Grid<CompanyImportView.Column> columnsGrid() {
+    private static Grid<ImportMappingPanel.Column> columnsGrid() {
         return _get(Grid.class, spec -> spec.withClasses("import-columns"));
     }
 
