@@ -113,7 +113,7 @@ public class CompanyImportService {
                 Thread watchdog = Thread.ofVirtual().start(() -> cancelWhenAsked(progress, backend, finished));
                 try {
                     stage(connection, request, progress, rejected, outcome);
-                    check(user, progress, rejected, outcome);
+                    check(user, !request.dryRun(), progress, rejected, outcome);
                     boolean write = !request.dryRun() && outcome.toWrite() > 0
                             && (request.mode() == ImportMode.VALID_ROWS_ONLY || outcome.rejected == 0);
                     if (write) {
@@ -224,11 +224,9 @@ public class CompanyImportService {
                        Map<Long, List<ImportRowError>> rejected, Outcome outcome) throws SQLException, IOException, CsvException {
         jdbc.sql("""
                 create temporary table import_row (
-                    line bigint primary key, siret text not null, legal_name text, trade_name text, naf_code text,
+                    line bigint not null, siret text not null, legal_name text, trade_name text, naf_code text,
                     workforce_bracket text, street text, postcode text, commune text, department_code text, website text,
-                    labels text, first_name text, last_name text, job_title text, email text, phone text,
-                    company_id bigint, action text, company_changed boolean not null default false,
-                    contact_id bigint, contact_action text, rejected_key text, rejected_argument text
+                    labels text, first_name text, last_name text, job_title text, email text, phone text
                 ) on commit drop""").update();
         Set<String> nafCodes = new HashSet<>(jdbc.sql("select code from naf_sub_class where active").query(String.class).list());
         var departments = reference.departments();
@@ -264,12 +262,6 @@ public class CompanyImportService {
             }
         }
         progress.update(ImportProgress.Phase.READING, totalLines, totalLines);
-        // The checks and the writes join the staging table on SIRET and on company: without these indexes and
-        // statistics, PostgreSQL would match a hundred thousand created companies back to their rows by
-        // nested loops over the whole table.
-        jdbc.sql("create index on import_row (siret)").update();
-        jdbc.sql("create index on import_row (company_id)").update();
-        jdbc.sql("analyze import_row").update();
     }
 
     private static long countLines(Path file) throws IOException {
@@ -324,78 +316,85 @@ public class CompanyImportService {
         }
     }
 
-    // ---- 2. Checking in SQL, then classifying ----
+    // ---- 2. Checking in SQL: the import's plan ----
 
-    private void check(SignedInUser user, ImportProgress progress, Map<Long, List<ImportRowError>> rejected, Outcome outcome) {
-        int steps = 4;
+    /**
+     * One statement turns the staged rows into the import's plan, {@code import_plan}: each row's verdict
+     * (rejected with its reason, or what it does: create, update, unchanged), the existing company with its
+     * SIRET and the company's contact with the row's e-mail (else name). A company or contact the import
+     * will create gets its id from the table's sequence here, unless it is a dry run: the writes then insert
+     * the rows with those ids and never have to match inserted rows back to the file's.
+     */
+    private void check(SignedInUser user, boolean mayWrite, ImportProgress progress, Map<Long, List<ImportRowError>> rejected,
+                       Outcome outcome) {
+        int steps = 2;
         progress.update(ImportProgress.Phase.CHECKING, 0, steps);
+        // A referent creates and changes the companies of their DISP only, and cannot move one out of it.
+        String disp = user.role() == Role.ADMIN ? null : user.dispCode();
         jdbc.sql("""
-                update import_row r set rejected_key = 'import.error.siret-twice', rejected_argument = f.first::text
-                from (select line, min(line) over (partition by siret) as first from import_row) f
-                where f.line = r.line and f.line <> f.first""").update();
-        jdbc.sql("""
-                update import_row r set company_id = c.id, action = 'UPDATE'
-                from company c where c.siret = r.siret and r.rejected_key is null""").update();
-        jdbc.sql("""
-                update import_row r set action = 'CREATE',
-                    rejected_key = case when r.legal_name is null then 'import.error.legal-name-required-new'
-                                        when r.department_code is null then 'import.error.department-required-new' end
-                where r.company_id is null and r.rejected_key is null""").update();
+                create temporary table import_plan on commit drop as
+                select p.*,
+                       case when p.action = 'CREATE' and :assign then nextval('company_id_seq') else p.existing_id end as company_id,
+                       case when p.contact_action = 'CREATE' and p.action in ('CREATE', 'UPDATE') and :assign
+                            then nextval('contact_id_seq') else p.matched_contact_id end as contact_id
+                from (
+                    select v.*,
+                           case v.rejected_key when 'import.error.siret-twice' then v.first_line::text
+                                               when 'import.error.other-disp' then v.location_disp end as rejected_argument,
+                           case when v.rejected_key is not null then null
+                                when v.existing_id is null then 'CREATE'
+                                when v.company_changed or v.contact_action is not null then 'UPDATE'
+                                else 'UNCHANGED' end as action
+                    from (
+                        select r.line, r.first_line, r.siret, r.legal_name, r.trade_name, r.naf_code, r.workforce_bracket, r.street,
+                               r.postcode, r.commune, r.department_code, r.website, r.labels, r.first_name, r.last_name,
+                               r.job_title, r.email, r.phone,
+                               c.id as existing_id, k.id as matched_contact_id, coalesce(d.disp_code, c.disp_code) as location_disp,
+                               case when r.first_line <> r.line then 'import.error.siret-twice'
+                                    when c.id is null and r.legal_name is null then 'import.error.legal-name-required-new'
+                                    when c.id is null and r.department_code is null then 'import.error.department-required-new'
+                                    when cast(:disp as text) is not null
+                                         and (c.id is not null and c.disp_code is distinct from :disp
+                                              or d.code is not null and d.disp_code is distinct from :disp) then 'import.error.other-disp'
+                               end as rejected_key,
+                               -- Only the fields the file fills count: an empty cell never erases.
+                               c.id is not null and (
+                                      r.legal_name is not null and r.legal_name is distinct from c.legal_name
+                                   or r.trade_name is not null and r.trade_name is distinct from c.trade_name
+                                   or r.naf_code is not null and r.naf_code is distinct from c.naf_code
+                                   or r.workforce_bracket is not null and r.workforce_bracket is distinct from c.workforce_bracket
+                                   or r.street is not null and r.street is distinct from c.street
+                                   or r.postcode is not null and r.postcode is distinct from c.postcode
+                                   or r.commune is not null and r.commune is distinct from c.commune
+                                   or r.department_code is not null and r.department_code is distinct from c.department_code
+                                   or r.website is not null and r.website is distinct from c.website
+                                   or r.labels is not null and not (string_to_array(r.labels, ',') @> c.labels
+                                                                    and c.labels @> string_to_array(r.labels, ','))) as company_changed,
+                               case when r.last_name is null then null
+                                    when k.id is null then 'CREATE'
+                                    when r.first_name is not null and r.first_name is distinct from k.first_name
+                                      or r.last_name is distinct from k.last_name
+                                      or r.job_title is not null and r.job_title is distinct from k.job_title
+                                      or r.email is not null and r.email is distinct from k.email
+                                      or r.phone is not null and r.phone is distinct from k.phone then 'UPDATE' end as contact_action
+                        from (select s.*, min(s.line) over (partition by s.siret) as first_line from import_row s) r
+                        -- A SIRET seen again further down the file is rejected: only its first row is matched.
+                        left join company c on c.siret = r.siret and r.first_line = r.line
+                        left join department d on d.code = r.department_code
+                        -- The row's contact: the company's contact with the same e-mail, else (no e-mail in the file) the same name.
+                        left join lateral (
+                            select k.* from contact k
+                            where k.company_id = c.id and r.last_name is not null
+                              and (case when r.email is not null then lower(k.email) = r.email
+                                        else lower(k.last_name) = lower(r.last_name)
+                                             and lower(coalesce(k.first_name, '')) = lower(coalesce(r.first_name, '')) end)
+                            order by k.id limit 1) k on true
+                    ) v
+                ) p""").param("assign", mayWrite).param("disp", disp).update();
         progress.update(ImportProgress.Phase.CHECKING, 1, steps);
-        if (user.role() != Role.ADMIN) {
-            // A referent creates and changes the companies of their DISP only, and cannot move one out of it.
-            jdbc.sql("""
-                    update import_row r set rejected_key = 'import.error.other-disp', rejected_argument = coalesce(d.disp_code, c.disp_code)
-                    from import_row s
-                    left join company c on c.id = s.company_id
-                    left join department d on d.code = s.department_code
-                    where s.line = r.line and r.rejected_key is null
-                      and (c.disp_code is distinct from :disp and c.id is not null or d.disp_code is distinct from :disp and d.code is not null)
-                    """).param("disp", user.dispCode()).update();
-        }
-        progress.update(ImportProgress.Phase.CHECKING, 2, steps);
-        jdbc.sql("""
-                update import_row r set company_changed =
-                       r.legal_name is not null and r.legal_name is distinct from c.legal_name
-                    or r.trade_name is not null and r.trade_name is distinct from c.trade_name
-                    or r.naf_code is not null and r.naf_code is distinct from c.naf_code
-                    or r.workforce_bracket is not null and r.workforce_bracket is distinct from c.workforce_bracket
-                    or r.street is not null and r.street is distinct from c.street
-                    or r.postcode is not null and r.postcode is distinct from c.postcode
-                    or r.commune is not null and r.commune is distinct from c.commune
-                    or r.department_code is not null and r.department_code is distinct from c.department_code
-                    or r.website is not null and r.website is distinct from c.website
-                    or r.labels is not null and not (string_to_array(r.labels, ',') @> c.labels and c.labels @> string_to_array(r.labels, ','))
-                from company c where c.id = r.company_id and r.rejected_key is null""").update();
-        // The row's contact: the company's contact with the same e-mail, else (no e-mail in the file) the same name.
-        jdbc.sql("""
-                update import_row r set contact_id = m.id
-                from import_row s
-                cross join lateral (
-                    select k.id from contact k
-                    where k.company_id = s.company_id
-                      and (case when s.email is not null then lower(k.email) = s.email
-                                else lower(k.last_name) = lower(s.last_name)
-                                     and lower(coalesce(k.first_name, '')) = lower(coalesce(s.first_name, '')) end)
-                    order by k.id limit 1) m
-                where s.line = r.line and r.rejected_key is null and r.company_id is not null and r.last_name is not null""").update();
-        jdbc.sql("""
-                update import_row r set contact_action = case
-                    when r.contact_id is null then 'CREATE'
-                    when r.first_name is not null and r.first_name is distinct from k.first_name
-                      or r.last_name is distinct from k.last_name
-                      or r.job_title is not null and r.job_title is distinct from k.job_title
-                      or r.email is not null and r.email is distinct from k.email
-                      or r.phone is not null and r.phone is distinct from k.phone then 'UPDATE' end
-                from import_row s left join contact k on k.id = s.contact_id
-                where s.line = r.line and r.rejected_key is null and r.last_name is not null""").update();
-        jdbc.sql("""
-                update import_row set action = 'UNCHANGED'
-                where action = 'UPDATE' and not company_changed and contact_action is null and rejected_key is null""").update();
-        progress.update(ImportProgress.Phase.CHECKING, 3, steps);
 
         jdbc.sql("""
-                select line, rejected_key, rejected_argument from import_row where rejected_key is not null order by line""")
+                select line, rejected_key, rejected_argument from import_plan where rejected_key is not null order by line""")
                 .query(rs -> {
                     long line = rs.getLong(1);
                     String argument = rs.getString(3);
@@ -403,11 +402,9 @@ public class CompanyImportService {
                             argument == null ? new Object[0] : new Object[] {argument}));
                 });
         jdbc.sql("""
-                select count(*) filter (where rejected_key is not null),
-                       count(*) filter (where rejected_key is null and action = 'CREATE'),
-                       count(*) filter (where rejected_key is null and action = 'UPDATE'),
-                       count(*) filter (where rejected_key is null and action = 'UNCHANGED')
-                from import_row""").query(rs -> {
+                select count(*) filter (where rejected_key is not null), count(*) filter (where action = 'CREATE'),
+                       count(*) filter (where action = 'UPDATE'), count(*) filter (where action = 'UNCHANGED')
+                from import_plan""").query(rs -> {
                     outcome.rejected += rs.getLong(1);
                     outcome.created = rs.getLong(2);
                     outcome.updated = rs.getLong(3);
@@ -426,22 +423,16 @@ public class CompanyImportService {
                         values (nextval('audit_revision_seq'), :now, :user) returning id""")
                 .param("now", System.currentTimeMillis()).param("user", user.username()).query(Long.class).single();
         Long owner = user.role() == Role.REFERENT ? user.id() : null;
-        // The checks filled company_id, action and contact_action: fresh statistics for the joins below.
-        jdbc.sql("analyze import_row").update();
         jdbc.sql("""
-                with created as (
-                    insert into company (siret, legal_name, trade_name, naf_code, workforce_bracket, street, postcode, commune,
-                                         department_code, website, labels, source, owner_id)
-                    select siret, legal_name, trade_name, naf_code, workforce_bracket, street, postcode, commune, department_code,
-                           website, coalesce(string_to_array(labels, ','), '{}'), 'IMPORT', cast(:owner as bigint)
-                    from import_row where action = 'CREATE' and rejected_key is null
-                    returning id, siret)
-                update import_row r set company_id = c.id from created c where c.siret = r.siret and r.action = 'CREATE'
-                """).param("owner", owner).update();
+                insert into company (id, siret, legal_name, trade_name, naf_code, workforce_bracket, street, postcode, commune,
+                                     department_code, website, labels, source, owner_id) overriding system value
+                select company_id, siret, legal_name, trade_name, naf_code, workforce_bracket, street, postcode, commune,
+                       department_code, website, coalesce(string_to_array(labels, ','), '{}'), 'IMPORT', cast(:owner as bigint)
+                from import_plan where action = 'CREATE'""").param("owner", owner).update();
         step(progress, 1, steps);
         jdbc.sql("""
                 insert into pipeline_move (company_id, from_stage, to_stage, moved_by)
-                select company_id, null, 'PROSPECT', :user from import_row where action = 'CREATE' and rejected_key is null
+                select company_id, null, 'PROSPECT', :user from import_plan where action = 'CREATE'
                 """).param("user", user.username()).update();
         jdbc.sql("""
                 update company c set
@@ -451,26 +442,23 @@ public class CompanyImportService {
                     commune = coalesce(r.commune, c.commune), department_code = coalesce(r.department_code, c.department_code),
                     website = coalesce(r.website, c.website), labels = coalesce(string_to_array(r.labels, ','), c.labels),
                     version = c.version + 1
-                from import_row r
-                where r.company_id = c.id and r.action = 'UPDATE' and r.company_changed and r.rejected_key is null""").update();
+                from import_plan r
+                where r.company_id = c.id and r.action = 'UPDATE' and r.company_changed""").update();
         step(progress, 2, steps);
         jdbc.sql("""
                 update contact k set
                     first_name = coalesce(r.first_name, k.first_name), last_name = r.last_name,
                     job_title = coalesce(r.job_title, k.job_title), email = coalesce(r.email, k.email),
                     phone = coalesce(r.phone, k.phone), version = k.version + 1
-                from import_row r
-                where r.contact_id = k.id and r.contact_action = 'UPDATE' and r.rejected_key is null""").update();
+                from import_plan r
+                where r.contact_id = k.id and r.action = 'UPDATE' and r.contact_action = 'UPDATE'""").update();
         step(progress, 3, steps);
+        // A new company's contact is its primary one; an existing company's only when it has none yet.
         jdbc.sql("""
-                with created as (
-                    insert into contact (company_id, first_name, last_name, job_title, email, phone, is_primary)
-                    select r.company_id, r.first_name, r.last_name, r.job_title, r.email, r.phone,
-                           not exists (select 1 from contact k where k.company_id = r.company_id and k.is_primary)
-                    from import_row r where r.contact_action = 'CREATE' and r.rejected_key is null
-                    returning id, company_id)
-                update import_row r set contact_id = c.id from created c
-                where c.company_id = r.company_id and r.contact_action = 'CREATE'""").update();
+                insert into contact (id, company_id, first_name, last_name, job_title, email, phone, is_primary) overriding system value
+                select r.contact_id, r.company_id, r.first_name, r.last_name, r.job_title, r.email, r.phone,
+                       r.action = 'CREATE' or not exists (select 1 from contact k where k.company_id = r.company_id and k.is_primary)
+                from import_plan r where r.contact_action = 'CREATE' and r.action in ('CREATE', 'UPDATE')""").update();
         step(progress, 4, steps);
         jdbc.sql("""
                 insert into company_aud (id, rev, revtype, siret, legal_name, trade_name, naf_code, workforce_bracket, street, postcode,
@@ -478,8 +466,8 @@ public class CompanyImportService {
                 select c.id, :rev, case r.action when 'CREATE' then 0 else 1 end, c.siret, c.legal_name, c.trade_name, c.naf_code,
                        c.workforce_bracket, c.street, c.postcode, c.commune, c.department_code, c.website, c.labels, c.source,
                        c.owner_id, c.stage, c.declined_reason
-                from import_row r join company c on c.id = r.company_id
-                where r.rejected_key is null and (r.action = 'CREATE' or r.action = 'UPDATE' and r.company_changed)
+                from import_plan r join company c on c.id = r.company_id
+                where r.action = 'CREATE' or r.action = 'UPDATE' and r.company_changed
                 """).param("rev", revision).update();
         step(progress, 5, steps);
         jdbc.sql("""
@@ -487,8 +475,8 @@ public class CompanyImportService {
                                          email_status)
                 select k.id, :rev, case r.contact_action when 'CREATE' then 0 else 1 end, k.company_id, k.first_name, k.last_name,
                        k.job_title, k.email, k.phone, k.is_primary, k.email_status
-                from import_row r join contact k on k.id = r.contact_id
-                where r.rejected_key is null and r.contact_action in ('CREATE', 'UPDATE')
+                from import_plan r join contact k on k.id = r.contact_id
+                where r.action in ('CREATE', 'UPDATE') and r.contact_action in ('CREATE', 'UPDATE')
                 """).param("rev", revision).update();
         step(progress, 6, steps);
         long importId = jdbc.sql("""

@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,6 +53,20 @@ class CompanyServiceTest extends IntegrationTest {
 
         assertThat(jdbc.sql("select region_code || ' ' || disp_code from company where siret = :siret").param("siret", siret)
                 .query(String.class).single()).isEqualTo("27 DISP DIJON");
+        jdbc.sql("delete from company where siret = :siret").param("siret", siret).update();
+    }
+
+    @Test
+    void theDatabaseRefusesACompanyWhoseDepartmentDoesNotExist() {
+        // No foreign key on department_code since V10: the trigger finds no department, region_code stays
+        // null and its not-null constraint refuses the row, on insert as on update.
+        String siret = SiretGenerator.random(RANDOM);
+        assertThatThrownBy(() -> jdbc.sql("insert into company (siret, legal_name, department_code) values (:siret, 'Nulle Part', '00')")
+                .param("siret", siret).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("region_code");
+        jdbc.sql("insert into company (siret, legal_name, department_code) values (:siret, 'Quelque Part', '21')").param("siret", siret).update();
+        assertThatThrownBy(() -> jdbc.sql("update company set department_code = '00' where siret = :siret").param("siret", siret).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("region_code");
         jdbc.sql("delete from company where siret = :siret").param("siret", siret).update();
     }
 
