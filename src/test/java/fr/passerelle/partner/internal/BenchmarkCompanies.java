@@ -99,6 +99,11 @@ public final class BenchmarkCompanies {
      * took in milliseconds.
      */
     public long copyCompanies(CopyManager copy, int count) throws SQLException {
+        return copyCompanies(copy, 0, count);
+    }
+
+    /** Copies {@code count} companies numbered from {@code first}: their SIRETs differ from the first call's. */
+    public long copyCompanies(CopyManager copy, int first, int count) throws SQLException {
         long start = System.nanoTime();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         CopyIn in = copy.copyIn("""
@@ -107,7 +112,7 @@ public final class BenchmarkCompanies {
                 from stdin""");
         try {
             var rows = new StringBuilder(1 << 20);
-            for (int i = 0; i < count; i++) {
+            for (int i = first; i < first + count; i++) {
                 company(rows, i, now);
                 if (rows.length() > 1 << 20) {
                     write(in, rows);
