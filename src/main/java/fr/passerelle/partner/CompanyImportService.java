@@ -14,7 +14,6 @@ import fr.passerelle.reference.ReferenceService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -236,7 +235,7 @@ public class CompanyImportService {
                 .copyIn("copy import_row (" + STAGING_COLUMNS + ") from stdin");
         try (CsvReader reader = CsvFiles.open(request.file(), request.dialect())) {
             var checker = new ImportRowChecker(request.mapping(), reader.header(), nafCodes, departments);
-            var buffer = new StringBuilder(COPY_BUFFER * 2);
+            var buffer = new CopyRowBuffer(COPY_BUFFER * 2);
             for (CsvRecord record : reader) {
                 outcome.rows++;
                 ImportRowChecker.Checked checked = checker.check(record.line(), record.values());
@@ -244,9 +243,9 @@ public class CompanyImportService {
                     rejected.put(record.line(), checked.errors());
                     outcome.rejected++;
                 } else {
-                    appendCopyRow(buffer, checked.row());
+                    buffer.row(checked.row());
                 }
-                if (buffer.length() >= COPY_BUFFER) {
+                if (buffer.size() >= COPY_BUFFER) {
                     flush(copy, buffer);
                     if (progress.cancelled()) {
                         throw new ImportCancelledException();
@@ -279,40 +278,10 @@ public class CompanyImportService {
         return lines + 1;
     }
 
-    private static void flush(CopyIn copy, StringBuilder buffer) throws SQLException {
-        if (!buffer.isEmpty()) {
-            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
-            buffer.setLength(0);
-        }
-    }
-
-    private static void appendCopyRow(StringBuilder out, ImportRowChecker.Row row) {
-        out.append(row.line());
-        for (String value : new String[] {row.siret(), row.legalName(), row.tradeName(), row.nafCode(), row.workforceBracket(),
-                row.street(), row.postcode(), row.commune(), row.departmentCode(), row.website(), row.labels(), row.firstName(),
-                row.lastName(), row.jobTitle(), row.email(), row.phone()}) {
-            out.append('\t');
-            appendCopyValue(out, value);
-        }
-        out.append('\n');
-    }
-
-    /** PostgreSQL's COPY text format: \N for null, backslash escapes for the separators. */
-    private static void appendCopyValue(StringBuilder out, @Nullable String value) {
-        if (value == null) {
-            out.append("\\N");
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
+    private static void flush(CopyIn copy, CopyRowBuffer buffer) throws SQLException {
+        if (buffer.size() > 0) {
+            copy.writeToCopy(buffer.array(), 0, buffer.size());
+            buffer.clear();
         }
     }
 

@@ -42,6 +42,9 @@ final class ImportRowChecker {
     private final Set<String> nafCodes;
     private final Map<String, DepartmentSummary> departmentsByCode;
     private final Map<String, DepartmentSummary> departmentsByName;
+    private final Set<String> workforceCodes;
+    /** Each label by its {@link ImportField#headerKey}, the first one on a tie as a search in declaration order finds it. */
+    private final Map<String, CompanyLabel> labelsByKey;
 
     ImportRowChecker(ImportMapping mapping, List<String> header, Set<String> nafCodes, List<DepartmentSummary> departments) {
         this.mapping = mapping;
@@ -49,6 +52,12 @@ final class ImportRowChecker {
         this.nafCodes = Set.copyOf(nafCodes);
         this.departmentsByCode = departments.stream().collect(Collectors.toMap(DepartmentSummary::code, d -> d));
         this.departmentsByName = departments.stream().collect(Collectors.toMap(d -> ImportField.headerKey(d.name()), d -> d, (a, b) -> a));
+        this.workforceCodes = java.util.Arrays.stream(WorkforceBracket.values()).map(WorkforceBracket::code).collect(Collectors.toSet());
+        Map<String, CompanyLabel> labels = new java.util.HashMap<>();
+        for (CompanyLabel label : CompanyLabel.values()) {
+            labels.putIfAbsent(ImportField.headerKey(label.name()), label);
+        }
+        this.labelsByKey = Map.copyOf(labels);
     }
 
     Checked check(long line, List<String> values) {
@@ -66,10 +75,10 @@ final class ImportRowChecker {
             }
         }
 
-        String siret = Siret.normalise(cells.getOrDefault(ImportField.SIRET, ""));
+        String siret = siret(cells.getOrDefault(ImportField.SIRET, ""));
         if (siret.isEmpty()) {
             errors.add(error(line, ImportField.SIRET, "partner.error.siret-required"));
-        } else if (!siret.matches("[0-9]{14}")) {
+        } else if (!isDigits(siret, 14)) {
             errors.add(error(line, ImportField.SIRET, "partner.error.siret-format"));
         } else if (!Siret.isValid(siret)) {
             errors.add(error(line, ImportField.SIRET, "partner.error.siret-checksum"));
@@ -77,7 +86,7 @@ final class ImportRowChecker {
 
         String naf = null;
         try {
-            naf = CompanyDraftValidator.normaliseNaf(cells.get(ImportField.NAF_CODE));
+            naf = naf(cells.get(ImportField.NAF_CODE));
             if (naf != null && !nafCodes.contains(naf)) {
                 errors.add(error(line, ImportField.NAF_CODE, "partner.error.naf-unknown", naf));
             }
@@ -87,8 +96,8 @@ final class ImportRowChecker {
 
         String bracket = cells.get(ImportField.WORKFORCE_BRACKET);
         if (bracket != null) {
-            String code = bracket.toUpperCase(Locale.ROOT).matches("[0-9]") ? "0" + bracket : bracket.toUpperCase(Locale.ROOT);
-            if (WorkforceBracket.ofCode(code).isEmpty()) {
+            String code = isDigits(bracket, 1) ? "0" + bracket : bracket.toUpperCase(Locale.ROOT);
+            if (!workforceCodes.contains(code)) {
                 errors.add(error(line, ImportField.WORKFORCE_BRACKET, "import.error.workforce-unknown", bracket));
             }
             bracket = code;
@@ -98,10 +107,10 @@ final class ImportRowChecker {
         if (postcode != null) {
             // Spreadsheets drop the leading zero of Ain's or Aisne's postcodes: "1000" is 01000.
             postcode = postcode.replace(" ", "");
-            if (postcode.matches("[0-9]{4}")) {
+            if (isDigits(postcode, 4)) {
                 postcode = "0" + postcode;
             }
-            if (!Postcodes.isValid(postcode)) {
+            if (!isDigits(postcode, 5)) {
                 errors.add(error(line, ImportField.POSTCODE, "partner.error.postcode-format"));
                 postcode = null;
             }
@@ -134,12 +143,11 @@ final class ImportRowChecker {
                 if (part.isBlank()) {
                     continue;
                 }
-                Optional<CompanyLabel> label = java.util.Arrays.stream(CompanyLabel.values())
-                        .filter(l -> ImportField.headerKey(l.name()).equals(ImportField.headerKey(part))).findFirst();
-                if (label.isEmpty()) {
+                CompanyLabel label = labelsByKey.get(ImportField.headerKey(part));
+                if (label == null) {
                     errors.add(error(line, ImportField.LABELS, "import.error.label-unknown", part.strip()));
                 } else {
-                    found.add(label.get());
+                    found.add(label);
                 }
             }
             labels = found.stream().map(Enum::name).collect(Collectors.toCollection(TreeSet::new)).stream()
@@ -155,13 +163,16 @@ final class ImportRowChecker {
         }
         String phone = cells.get(ImportField.CONTACT_PHONE);
         if (phone != null) {
-            Optional<String> normalised = PhoneNumbers.normalise(phone);
-            if (normalised.isEmpty()) {
+            String normalised = phone(phone);
+            if (normalised == null) {
                 errors.add(error(line, ImportField.CONTACT_PHONE, "partner.error.phone-format"));
             }
-            phone = normalised.orElse(null);
+            phone = normalised;
         }
-        boolean hasContact = cells.keySet().stream().anyMatch(ImportField::contact);
+        boolean hasContact = false;
+        for (ImportField field : cells.keySet()) {
+            hasContact |= field.contact();
+        }
         if (hasContact && !cells.containsKey(ImportField.CONTACT_LAST_NAME)) {
             errors.add(new ImportRowError(line, columnName(ImportField.CONTACT_LAST_NAME), "import.error.contact-last-name-required"));
         }
@@ -183,10 +194,65 @@ final class ImportRowChecker {
         return cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0 ? cell.substring(1) : cell;
     }
 
+    // The helpers below run for every cell of a file of a hundred thousand rows: the usual forms (a SIRET of 14
+    // digits, "43.21A", "+33612345678") are recognised by hand, without the regular expressions that the shared
+    // helpers compile on every call; anything else goes to those helpers, so the outcome is theirs.
+
+    /** Whether the value is exactly {@code length} ASCII digits, as {@code [0-9]{length}} matches. */
+    static boolean isDigits(String value, int length) {
+        if (value.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link Siret#normalise}: digits alone have nothing to remove. */
+    static String siret(String cell) {
+        return isDigits(cell, cell.length()) ? cell : Siret.normalise(cell);
+    }
+
+    /** {@link CompanyDraftValidator#normaliseNaf}: "43.21A" stays, "4321A" takes its dot. */
+    static @Nullable String naf(@Nullable String cell) {
+        if (cell != null && cell.length() == 6 && cell.charAt(2) == '.' && isNafCode(cell, 0, 1, 3, 4, 5)) {
+            return cell;
+        }
+        if (cell != null && cell.length() == 5 && isNafCode(cell, 0, 1, 2, 3, 4)) {
+            return cell.substring(0, 2) + "." + cell.substring(2);
+        }
+        return CompanyDraftValidator.normaliseNaf(cell);
+    }
+
+    /** Four ASCII digits then an upper-case ASCII letter, at these positions. */
+    private static boolean isNafCode(String value, int digit1, int digit2, int digit3, int digit4, int letter) {
+        for (int i : new int[] {digit1, digit2, digit3, digit4}) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return value.charAt(letter) >= 'A' && value.charAt(letter) <= 'Z';
+    }
+
+    /** {@link PhoneNumbers#normalise}, or null: "+33612345678" stays, "0612345678" becomes it. */
+    static @Nullable String phone(String cell) {
+        if (cell.length() == 12 && cell.startsWith("+33") && cell.charAt(3) != '0' && isDigits(cell.substring(3), 9)) {
+            return cell;
+        }
+        if (cell.length() == 10 && cell.charAt(0) == '0' && cell.charAt(1) != '0' && isDigits(cell, 10)) {
+            return "+33" + cell.substring(1);
+        }
+        return PhoneNumbers.normalise(cell).orElse(null);
+    }
+
     /** "21", "2a", "971" or the name ("Côte-d’Or", "cote d'or"). */
     private Optional<DepartmentSummary> department(String typed) {
         String code = typed.toUpperCase(Locale.ROOT);
-        if (code.matches("[0-9]")) {
+        if (isDigits(code, 1)) {
             code = "0" + code;
         }
         DepartmentSummary byCode = departmentsByCode.get(code);
