@@ -5,6 +5,7 @@ import fr.passerelle.reference.ReferenceService;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CompanyDraftValidator {
+
+    private static final Pattern NAF_SEPARATORS = Pattern.compile("[\\s.]");
+    private static final Pattern NAF_CODE = Pattern.compile("[0-9]{4}[A-Z]");
+    private static final Pattern WITH_SCHEME = Pattern.compile("(?i)https?://.*");
 
     private final ReferenceService reference;
 
@@ -30,7 +35,7 @@ class CompanyDraftValidator {
         if (siret.isEmpty()) {
             throw new PartnerException("siret", "partner.error.siret-required");
         }
-        if (!siret.matches("[0-9]{14}")) {
+        if (!Siret.FOURTEEN_DIGITS.matcher(siret).matches()) {
             throw new PartnerException("siret", "partner.error.siret-format");
         }
         if (!Siret.isValid(siret)) {
@@ -71,8 +76,8 @@ class CompanyDraftValidator {
         if (value == null) {
             return null;
         }
-        String compact = value.replaceAll("[\\s.]", "").toUpperCase(Locale.ROOT);
-        if (!compact.matches("[0-9]{4}[A-Z]")) {
+        String compact = NAF_SEPARATORS.matcher(value).replaceAll("").toUpperCase(Locale.ROOT);
+        if (!NAF_CODE.matcher(compact).matches()) {
             throw new PartnerException("nafCode", "partner.error.naf-format");
         }
         return compact.substring(0, 2) + "." + compact.substring(2);
@@ -83,7 +88,7 @@ class CompanyDraftValidator {
         if (value == null) {
             return null;
         }
-        String url = value.matches("(?i)https?://.*") ? value : "https://" + value;
+        String url = WITH_SCHEME.matcher(value).matches() ? value : "https://" + value;
         try {
             URI uri = URI.create(url);
             if (uri.getHost() == null || !uri.getHost().contains(".")) {

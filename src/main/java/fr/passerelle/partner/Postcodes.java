@@ -1,15 +1,18 @@
 package fr.passerelle.partner;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The department of a French postcode, as far as the postcode tells it. */
 public final class Postcodes {
+
+    private static final Pattern FIVE_DIGITS = Pattern.compile("[0-9]{5}");
 
     private Postcodes() {
     }
 
     public static boolean isValid(String postcode) {
-        return postcode.matches("[0-9]{5}");
+        return FIVE_DIGITS.matcher(postcode).matches();
     }
 
     /**

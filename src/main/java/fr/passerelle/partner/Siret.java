@@ -1,6 +1,7 @@
 package fr.passerelle.partner;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A SIRET: SIREN (9 digits) + NIC (5 digits), each with a Luhn check digit; La Poste's establishments
@@ -10,6 +11,9 @@ import java.util.Optional;
 public record Siret(String value) {
 
     static final String LA_POSTE_SIREN = "356000000";
+    /** Compiled once: an import checks a SIRET per row. */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-\\u00a0\\u202f]");
+    static final Pattern FOURTEEN_DIGITS = Pattern.compile("[0-9]{14}");
 
     public Siret {
         if (!isValid(value)) {
@@ -24,7 +28,7 @@ public record Siret(String value) {
     }
 
     public static String normalise(String input) {
-        return input.replaceAll("[\\s.\\-\\u00a0\\u202f]", "");
+        return SEPARATORS.matcher(input).replaceAll("");
     }
 
     public String siren() {
@@ -32,7 +36,7 @@ public record Siret(String value) {
     }
 
     public static boolean isValid(String siret) {
-        if (!siret.matches("[0-9]{14}")) {
+        if (!FOURTEEN_DIGITS.matcher(siret).matches()) {
             return false;
         }
         if (siret.startsWith(LA_POSTE_SIREN)) {
