@@ -2,14 +2,15 @@ package fr.passerelle.partner;
 
 import fr.passerelle.reference.DepartmentSummary;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -52,8 +53,8 @@ final class ImportRowChecker {
         this.nafCodes = Set.copyOf(nafCodes);
         this.departmentsByCode = departments.stream().collect(Collectors.toMap(DepartmentSummary::code, d -> d));
         this.departmentsByName = departments.stream().collect(Collectors.toMap(d -> ImportField.headerKey(d.name()), d -> d, (a, b) -> a));
-        this.workforceCodes = java.util.Arrays.stream(WorkforceBracket.values()).map(WorkforceBracket::code).collect(Collectors.toSet());
-        Map<String, CompanyLabel> labels = new java.util.HashMap<>();
+        this.workforceCodes = Arrays.stream(WorkforceBracket.values()).map(WorkforceBracket::code).collect(Collectors.toSet());
+        Map<String, CompanyLabel> labels = new HashMap<>();
         for (CompanyLabel label : CompanyLabel.values()) {
             labels.putIfAbsent(ImportField.headerKey(label.name()), label);
         }
@@ -75,7 +76,7 @@ final class ImportRowChecker {
             }
         }
 
-        String siret = siret(cells.getOrDefault(ImportField.SIRET, ""));
+        String siret = Siret.normalise(cells.getOrDefault(ImportField.SIRET, ""));
         if (siret.isEmpty()) {
             errors.add(error(line, ImportField.SIRET, "partner.error.siret-required"));
         } else if (!isDigits(siret, 14)) {
@@ -86,7 +87,7 @@ final class ImportRowChecker {
 
         String naf = null;
         try {
-            naf = naf(cells.get(ImportField.NAF_CODE));
+            naf = CompanyDraftValidator.normaliseNaf(cells.get(ImportField.NAF_CODE));
             if (naf != null && !nafCodes.contains(naf)) {
                 errors.add(error(line, ImportField.NAF_CODE, "partner.error.naf-unknown", naf));
             }
@@ -150,8 +151,7 @@ final class ImportRowChecker {
                     found.add(label);
                 }
             }
-            labels = found.stream().map(Enum::name).collect(Collectors.toCollection(TreeSet::new)).stream()
-                    .collect(Collectors.joining(","));
+            labels = found.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
         }
 
         String email = cells.get(ImportField.CONTACT_EMAIL);
@@ -163,7 +163,7 @@ final class ImportRowChecker {
         }
         String phone = cells.get(ImportField.CONTACT_PHONE);
         if (phone != null) {
-            String normalised = phone(phone);
+            String normalised = PhoneNumbers.normalise(phone).orElse(null);
             if (normalised == null) {
                 errors.add(error(line, ImportField.CONTACT_PHONE, "partner.error.phone-format"));
             }
@@ -194,11 +194,7 @@ final class ImportRowChecker {
         return cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0 ? cell.substring(1) : cell;
     }
 
-    // The helpers below run for every cell of a file of a hundred thousand rows: the usual forms (a SIRET of 14
-    // digits, "43.21A", "+33612345678") are recognised by hand, without the regular expressions that the shared
-    // helpers compile on every call; anything else goes to those helpers, so the outcome is theirs.
-
-    /** Whether the value is exactly {@code length} ASCII digits, as {@code [0-9]{length}} matches. */
+    /** Whether the value is exactly {@code length} ASCII digits, as {@code [0-9]{length}} matches, without a regex per cell. */
     static boolean isDigits(String value, int length) {
         if (value.length() != length) {
             return false;
@@ -210,43 +206,6 @@ final class ImportRowChecker {
             }
         }
         return true;
-    }
-
-    /** {@link Siret#normalise}: digits alone have nothing to remove. */
-    static String siret(String cell) {
-        return isDigits(cell, cell.length()) ? cell : Siret.normalise(cell);
-    }
-
-    /** {@link CompanyDraftValidator#normaliseNaf}: "43.21A" stays, "4321A" takes its dot. */
-    static @Nullable String naf(@Nullable String cell) {
-        if (cell != null && cell.length() == 6 && cell.charAt(2) == '.' && isNafCode(cell, 0, 1, 3, 4, 5)) {
-            return cell;
-        }
-        if (cell != null && cell.length() == 5 && isNafCode(cell, 0, 1, 2, 3, 4)) {
-            return cell.substring(0, 2) + "." + cell.substring(2);
-        }
-        return CompanyDraftValidator.normaliseNaf(cell);
-    }
-
-    /** Four ASCII digits then an upper-case ASCII letter, at these positions. */
-    private static boolean isNafCode(String value, int digit1, int digit2, int digit3, int digit4, int letter) {
-        for (int i : new int[] {digit1, digit2, digit3, digit4}) {
-            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return value.charAt(letter) >= 'A' && value.charAt(letter) <= 'Z';
-    }
-
-    /** {@link PhoneNumbers#normalise}, or null: "+33612345678" stays, "0612345678" becomes it. */
-    static @Nullable String phone(String cell) {
-        if (cell.length() == 12 && cell.startsWith("+33") && cell.charAt(3) != '0' && isDigits(cell.substring(3), 9)) {
-            return cell;
-        }
-        if (cell.length() == 10 && cell.charAt(0) == '0' && cell.charAt(1) != '0' && isDigits(cell, 10)) {
-            return "+33" + cell.substring(1);
-        }
-        return PhoneNumbers.normalise(cell).orElse(null);
     }
 
     /** "21", "2a", "971" or the name ("Côte-d’Or", "cote d'or"). */
