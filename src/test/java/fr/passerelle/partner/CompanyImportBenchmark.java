@@ -16,6 +16,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -86,7 +87,8 @@ class CompanyImportBenchmark extends IntegrationTest {
         jdbc.sql("select code, disp_code from department").query(rs -> {
             dispOfDepartment.put(rs.getString(1), rs.getString(2));
         });
-        long writtenMs = new BenchmarkCompanies(nafCodes, dispOfDepartment, null, "DISP DIJON").writeImportCsv(file, ROWS);
+        var generator = new BenchmarkCompanies(nafCodes, dispOfDepartment, null, "DISP DIJON");
+        long writtenMs = generator.writeImportCsv(file, ROWS);
         print("CSV written in %.1f s: %s, %,.1f MB, French Excel (UTF-8 with BOM, ;), %d columns as the export names them",
                 writtenMs / 1000.0, file.getFileName(), Files.size(file) / 1e6, BenchmarkCompanies.IMPORT_HEADERS.size());
 
@@ -205,14 +207,13 @@ class CompanyImportBenchmark extends IntegrationTest {
             connection.setAutoCommit(false);
             try {
                 var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-                var floor = new BenchmarkCompanies(nafCodes, dispOfDepartment, null, "DISP DIJON");
                 long before = maxCompanyId(connection);
                 // Numbered after the imported rows: other SIRETs.
-                floor.copyCompanies(copy, ROWS, ROWS);
+                generator.copyCompanies(copy, ROWS, ROWS);
                 long firstId = before + 1;
                 long lastId = maxCompanyId(connection);
                 floorCompanies = lastId - before;
-                floor.copyContacts(copy, firstId, lastId);
+                generator.copyContacts(copy, firstId, lastId);
             } finally {
                 connection.rollback();
             }
@@ -243,7 +244,7 @@ class CompanyImportBenchmark extends IntegrationTest {
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     }
 
-    private static long maxCompanyId(Connection connection) throws java.sql.SQLException {
+    private static long maxCompanyId(Connection connection) throws SQLException {
         try (var statement = connection.createStatement(); var max = statement.executeQuery("select coalesce(max(id), 0) from company")) {
             max.next();
             return max.getLong(1);

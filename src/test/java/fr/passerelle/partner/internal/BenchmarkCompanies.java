@@ -104,48 +104,43 @@ public final class BenchmarkCompanies {
 
     /** Copies {@code count} companies numbered from {@code first}: their SIRETs differ from the first call's. */
     public long copyCompanies(CopyManager copy, int first, int count) throws SQLException {
-        long start = System.nanoTime();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        CopyIn in = copy.copyIn("""
+        return copyRows(copy, """
                 copy company (siret, legal_name, trade_name, naf_code, workforce_bracket, street, postcode, commune,
                               department_code, website, labels, source, owner_id, stage, declined_reason, created_at)
-                from stdin""");
-        try {
-            var rows = new StringBuilder(1 << 20);
-            for (int i = first; i < first + count; i++) {
-                company(rows, i, now);
-                if (rows.length() > 1 << 20) {
-                    write(in, rows);
-                }
-            }
-            write(in, rows);
-            in.endCopy();
-        } finally {
-            if (in.isActive()) {
-                in.cancelCopy();
-            }
-        }
-        return (System.nanoTime() - start) / 1_000_000;
+                from stdin""", first, first + count - 1, (rows, number) -> company(rows, (int) number, now));
     }
 
     /** Copies one primary contact for each company whose id is between {@code firstId} and {@code lastId}. */
     public long copyContacts(CopyManager copy, long firstId, long lastId) throws SQLException {
-        long start = System.nanoTime();
-        CopyIn in = copy.copyIn("""
+        return copyRows(copy, """
                 copy contact (company_id, first_name, last_name, job_title, email, phone, is_primary, email_status)
-                from stdin""");
+                from stdin""", firstId, lastId, (rows, id) -> {
+            boolean woman = random.nextBoolean();
+            String first = pick(woman ? DemoNames.WOMEN : DemoNames.MEN);
+            String last = surname();
+            String title = pick(DemoNames.LEADER_TITLES).split("\\|")[woman ? 1 : 0];
+            rows.append(id).append('\t').append(first).append('\t').append(last).append('\t').append(title).append('\t')
+                    .append(DemoNames.plain(first)).append('.').append(DemoNames.plain(last)).append("@entreprise-")
+                    .append(id).append(".fr\t")
+                    .append("+33").append(1 + random.nextInt(7)).append(String.format("%08d", random.nextInt(100_000_000)))
+                    .append("\tt\t").append(random.nextInt(100) < 3 ? "UNSUBSCRIBED" : "ACTIVE").append('\n');
+        });
+    }
+
+    /** Appends the COPY text line of the row numbered {@code number}. */
+    private interface RowWriter {
+        void append(StringBuilder rows, long number);
+    }
+
+    /** Streams the rows numbered {@code from} to {@code to} through one COPY, a megabyte at a time. Returns milliseconds. */
+    private static long copyRows(CopyManager copy, String sql, long from, long to, RowWriter writer) throws SQLException {
+        long start = System.nanoTime();
+        CopyIn in = copy.copyIn(sql);
         try {
             var rows = new StringBuilder(1 << 20);
-            for (long id = firstId; id <= lastId; id++) {
-                boolean woman = random.nextBoolean();
-                String first = pick(woman ? DemoNames.WOMEN : DemoNames.MEN);
-                String last = surname();
-                String title = pick(DemoNames.LEADER_TITLES).split("\\|")[woman ? 1 : 0];
-                rows.append(id).append('\t').append(first).append('\t').append(last).append('\t').append(title).append('\t')
-                        .append(DemoNames.plain(first)).append('.').append(DemoNames.plain(last)).append("@entreprise-")
-                        .append(id).append(".fr\t")
-                        .append("+33").append(1 + random.nextInt(7)).append(String.format("%08d", random.nextInt(100_000_000)))
-                        .append("\tt\t").append(random.nextInt(100) < 3 ? "UNSUBSCRIBED" : "ACTIVE").append('\n');
+            for (long number = from; number <= to; number++) {
+                writer.append(rows, number);
                 if (rows.length() > 1 << 20) {
                     write(in, rows);
                 }
