@@ -1,5 +1,6 @@
 package fr.passerelle.partner.ui;
 
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -12,7 +13,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
@@ -47,8 +47,9 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.task.TaskExecutor;
@@ -69,7 +70,7 @@ class CompanyImportView extends Main implements HasDynamicTitle {
 
     static final List<Charset> ENCODINGS = List.of(StandardCharsets.UTF_8, Charset.forName("windows-1252"), StandardCharsets.ISO_8859_1);
     static final List<Character> DELIMITERS = List.of(';', ',', '\t');
-    private static final int POLL_MS = 300;
+    private static final Logger log = LoggerFactory.getLogger(CompanyImportView.class);
 
     private final CompanyImportService imports;
     private final long maxFileSize;
@@ -84,13 +85,10 @@ class CompanyImportView extends Main implements HasDynamicTitle {
     private final Select<Character> delimiter = new Select<>();
     private final ImportMappingPanel columns;
     private final RadioButtonGroup<ImportMode> mode = new RadioButtonGroup<>();
-    private final ProgressBar progressBar = new ProgressBar();
-    private final Span progressText = new Span();
-    private final Button cancel = new Button();
+    private final ImportProgressPanel progress = new ImportProgressPanel();
 
     private @Nullable Path file;
     private String fileName = "";
-    private final AtomicBoolean cancelled = new AtomicBoolean();
     /** Set while the detected dialect is shown, so that showing it does not read the file again. */
     private boolean detecting;
 
@@ -124,10 +122,6 @@ class CompanyImportView extends Main implements HasDynamicTitle {
         readingStep.setVisible(false);
         resultStep.setVisible(false);
         buildReadingStep();
-
-        progressBar.setVisible(false);
-        cancel.setText(getTranslation("import.cancel"));
-        cancel.addClickListener(e -> cancelled.set(true));
     }
 
     @Override
@@ -281,36 +275,15 @@ class CompanyImportView extends Main implements HasDynamicTitle {
         }
         var request = new ImportRequest(file, fileName, dialect(), mapping(), mode.getValue(), dry);
         UI ui = UI.getCurrent();
-        cancelled.set(false);
         resultStep.removeAll();
         resultStep.setVisible(true);
-        progressBar.setVisible(true);
-        progressBar.setIndeterminate(true);
-        progressText.setText(getTranslation(dry ? "import.progress.checking" : "import.progress.importing"));
-        progressText.getElement().setAttribute("aria-live", "polite");
-        cancel.setEnabled(true);
-        resultStep.add(section(dry ? "import.step.dry-run" : "import.step.import"), progressText, progressBar, cancel);
+        resultStep.add(section(dry ? "import.step.dry-run" : "import.step.import"), progress);
         readingStep.setEnabled(false);
         upload.setVisible(false);
-        ui.setPollInterval(POLL_MS);
-        var progress = new ImportProgress() {
-            @Override
-            public void update(Phase phase, long done, long total) {
-                ui.access(() -> {
-                    progressBar.setIndeterminate(false);
-                    progressBar.setValue(Math.min(1, (phaseStart(phase) + (double) done / Math.max(1, total) / 3)));
-                    progressText.setText(getTranslation("import.progress." + phase.name().toLowerCase(java.util.Locale.ROOT)));
-                });
-            }
-
-            @Override
-            public boolean cancelled() {
-                return cancelled.get();
-            }
-        };
+        ImportProgress running = progress.start(ui, dry ? "import.progress.checking" : "import.progress.importing");
         executor.execute(new DelegatingSecurityContextRunnable(() -> {
             try {
-                ImportReport report = imports.run(request, progress);
+                ImportReport report = imports.run(request, running);
                 ui.access(() -> finished(report));
             } catch (CompanyImportService.ImportCancelledException e) {
                 ui.access(this::wasCancelled);
@@ -319,38 +292,30 @@ class CompanyImportView extends Main implements HasDynamicTitle {
             } catch (PartnerException e) {
                 ui.access(() -> failed(getTranslation(e.messageKey(), e.arguments())));
             } catch (IOException | RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(CompanyImportView.class).error("Import of {} failed", fileName, e);
+                log.error("Import of {} failed", fileName, e);
                 ui.access(() -> failed(getTranslation("import.error.failed")));
             }
         }));
     }
 
-    private static double phaseStart(ImportProgress.Phase phase) {
-        return phase.ordinal() / 3.0;
-    }
-
-    private void done() {
-        UI.getCurrent().setPollInterval(-1);
-        progressBar.setVisible(false);
-        cancel.setEnabled(false);
+    private void done(String message) {
+        progress.stop(UI.getCurrent(), message);
         readingStep.setEnabled(true);
         upload.setVisible(true);
     }
 
     private void wasCancelled() {
-        done();
-        progressText.setText(getTranslation("import.cancelled"));
+        done(getTranslation("import.cancelled"));
         Notifications.success(getTranslation("import.cancelled"));
     }
 
     private void failed(String message) {
-        done();
-        progressText.setText(message);
+        done(message);
         Notifications.error(message);
     }
 
     private void finished(ImportReport report) {
-        done();
+        done("");
         resultStep.removeAll();
         resultStep.add(section(report.dryRun() ? "import.step.dry-run" : "import.step.summary"));
         resultStep.add(new ImportReportPanel(report, fileName));
@@ -389,7 +354,7 @@ class CompanyImportView extends Main implements HasDynamicTitle {
 
     /** The staged upload goes once the view does. */
     @Override
-    protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
+    protected void onDetach(DetachEvent detachEvent) {
         super.onDetach(detachEvent);
         if (file != null) {
             try {
