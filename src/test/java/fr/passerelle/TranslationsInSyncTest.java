@@ -1,10 +1,10 @@
 package fr.passerelle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import fr.passerelle.base.Translations;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,41 +12,54 @@ import org.junit.jupiter.api.Test;
 
 class TranslationsInSyncTest {
 
+    private final Map<String, Properties> french = Translations.files(Translations.FRENCH);
+    private final Map<String, Properties> english = Translations.files(Translations.ENGLISH);
+
     @Test
-    void frenchAndEnglishHaveTheSameKeys() throws IOException {
-        Properties french = load("fr");
-        Properties english = load("en");
-        Set<String> missingInEnglish = new TreeSet<>(french.stringPropertyNames());
-        missingInEnglish.removeAll(english.stringPropertyNames());
-        Set<String> missingInFrench = new TreeSet<>(english.stringPropertyNames());
-        missingInFrench.removeAll(french.stringPropertyNames());
-        assertThat(missingInEnglish).as("keys missing in translations_en").isEmpty();
-        assertThat(missingInFrench).as("keys missing in translations_fr").isEmpty();
-        assertThat(french).as("translations_fr").isNotEmpty();
+    void everyFileExistsInBothLanguages() {
+        assertThat(french).containsKey("translations");
+        assertThat(english.keySet()).as("translation files in English").isEqualTo(french.keySet());
     }
 
     @Test
-    void noTranslationIsBlank() throws IOException {
-        for (String language : new String[] {"fr", "en"}) {
-            Properties texts = load(language);
-            assertThat(texts.stringPropertyNames()).as("blank texts in " + language)
-                    .filteredOn(key -> texts.getProperty(key).isBlank()).isEmpty();
+    void frenchAndEnglishHaveTheSameKeys() {
+        french.forEach((file, texts) -> {
+            Properties other = english.getOrDefault(file, new Properties());
+            Set<String> missingInEnglish = new TreeSet<>(texts.stringPropertyNames());
+            missingInEnglish.removeAll(other.stringPropertyNames());
+            Set<String> missingInFrench = new TreeSet<>(other.stringPropertyNames());
+            missingInFrench.removeAll(texts.stringPropertyNames());
+            assertThat(missingInEnglish).as("keys missing in " + file + "_en").isEmpty();
+            assertThat(missingInFrench).as("keys missing in " + file + "_fr").isEmpty();
+            assertThat(texts).as(file + "_fr").isNotEmpty();
+        });
+    }
+
+    @Test
+    void noKeyIsDefinedInTwoFiles() {
+        assertThatCode(Translations::new).doesNotThrowAnyException();
+    }
+
+    @Test
+    void noTranslationIsBlank() {
+        for (var files : java.util.List.of(french, english)) {
+            files.forEach((file, texts) -> assertThat(texts.stringPropertyNames()).as("blank texts in " + file)
+                    .filteredOn(key -> texts.getProperty(key).isBlank()).isEmpty());
         }
     }
 
     @Test
-    void frenchTextsUseTheTypographicApostrophe() throws IOException {
+    void frenchTextsUseTheTypographicApostrophe() {
         // A straight apostrophe is an escape character for MessageFormat: "l'{0}" would lose its parameter.
-        Properties french = load("fr");
-        assertThat(french.stringPropertyNames()).filteredOn(key -> french.getProperty(key).contains("'")).isEmpty();
+        french.forEach((file, texts) -> assertThat(texts.stringPropertyNames()).as(file + "_fr")
+                .filteredOn(key -> texts.getProperty(key).contains("'")).isEmpty());
     }
 
-    private static Properties load(String language) throws IOException {
-        var properties = new Properties();
-        try (var in = TranslationsInSyncTest.class.getResourceAsStream("/vaadin-i18n/translations_" + language + ".properties")) {
-            assertThat(in).as("translations_" + language).isNotNull();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return properties;
+    @Test
+    void aKnownKeyIsTranslatedInBothLanguages() {
+        var translations = new Translations();
+        assertThat(translations.getTranslation("app.name", Translations.FRENCH)).doesNotStartWith("!");
+        assertThat(translations.getTranslation("app.name", Translations.ENGLISH)).doesNotStartWith("!");
+        assertThat(translations.getTranslation("no.such.key", Translations.FRENCH)).isEqualTo("!no.such.key");
     }
 }
