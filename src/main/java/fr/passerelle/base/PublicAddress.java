@@ -1,6 +1,7 @@
 package fr.passerelle.base;
 
 import java.net.URI;
+import java.util.ArrayList;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -33,9 +34,12 @@ public class PublicAddress {
     /** An absolute link to a path of the application ({@code portail/connexion}), query parameters encoded. */
     public URI link(String path, Object... queryNameValuePairs) {
         var builder = UriComponentsBuilder.fromUriString(base()).path("/" + (path.startsWith("/") ? path.substring(1) : path));
+        var values = new ArrayList<Object>();
         for (int i = 0; i + 1 < queryNameValuePairs.length; i += 2) {
-            builder.queryParam(String.valueOf(queryNameValuePairs[i]), queryNameValuePairs[i + 1]);
+            // As template variables, the values are encoded strictly ('+' and '&' too), not only the illegal characters.
+            builder.queryParam(String.valueOf(queryNameValuePairs[i]), "{v" + values.size() + "}");
+            values.add(queryNameValuePairs[i + 1]);
         }
-        return builder.encode().build().toUri();
+        return builder.encode().buildAndExpand(values.toArray()).toUri();
     }
 }
