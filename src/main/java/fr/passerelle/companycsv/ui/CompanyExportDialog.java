@@ -1,4 +1,4 @@
-package fr.passerelle.partner.ui;
+package fr.passerelle.companycsv.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -11,8 +11,8 @@ import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import fr.passerelle.base.DisplayFormats;
+import fr.passerelle.companycsv.CompanyExportService;
 import fr.passerelle.csv.CsvFormat;
-import fr.passerelle.partner.CompanyExportService;
 import fr.passerelle.partner.CompanyFilter;
 import java.io.IOException;
 import java.io.OutputStream;

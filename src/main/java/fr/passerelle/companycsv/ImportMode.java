@@ -1,4 +1,4 @@
-package fr.passerelle.partner;
+package fr.passerelle.companycsv;
 
 /** What an import does when some rows are rejected. */
 public enum ImportMode {

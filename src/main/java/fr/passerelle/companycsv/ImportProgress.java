@@ -1,4 +1,4 @@
-package fr.passerelle.partner;
+package fr.passerelle.companycsv;
 
 /** Where a running import is, and a way to stop it. Called from the thread running the import. */
 public interface ImportProgress {

@@ -1,4 +1,4 @@
-package fr.passerelle.partner.ui;
+package fr.passerelle.companycsv.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -10,9 +10,9 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import fr.passerelle.base.ui.component.Notifications;
-import fr.passerelle.partner.CompanyImportService;
-import fr.passerelle.partner.ImportField;
-import fr.passerelle.partner.ImportMapping;
+import fr.passerelle.companycsv.CompanyImportService;
+import fr.passerelle.companycsv.ImportField;
+import fr.passerelle.companycsv.ImportMapping;
 import fr.passerelle.partner.PartnerException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package fr.passerelle.partner;
+package fr.passerelle.companycsv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,18 @@ import fr.passerelle.csv.CsvFiles;
 import fr.passerelle.csv.CsvFormat;
 import fr.passerelle.csv.CsvReader;
 import fr.passerelle.csv.DetectedCsv;
+import fr.passerelle.partner.CompanyBulkReader;
+import fr.passerelle.partner.CompanyDetails;
+import fr.passerelle.partner.CompanyDraft;
+import fr.passerelle.partner.CompanyFilter;
+import fr.passerelle.partner.CompanyLabel;
+import fr.passerelle.partner.CompanyService;
+import fr.passerelle.partner.CompanySource;
+import fr.passerelle.partner.ContactDraft;
+import fr.passerelle.partner.ContactService;
+import fr.passerelle.partner.EmailStatus;
+import fr.passerelle.partner.PipelineStage;
+import fr.passerelle.partner.WorkforceBracket;
 import fr.passerelle.partner.internal.SiretGenerator;
 import fr.passerelle.security.StaffDirectory;
 import java.io.ByteArrayOutputStream;
@@ -173,7 +185,7 @@ class CompanyExportServiceTest extends IntegrationTest {
     @WithUserDetails("referent")
     void rowsComeFromACursorSoThatAMillionCompaniesNeedNoMoreMemoryThanAThousand() throws Exception {
         String word = word();
-        int count = CompanyExportService.FETCH_SIZE * 3;
+        int count = CompanyBulkReader.FETCH_SIZE * 3;
         String[] sirets = IntStream.range(0, count).mapToObj(i -> SiretGenerator.siret(93_000_000 + i, 1)).toArray(String[]::new);
         String[] names = IntStream.range(0, count).mapToObj(i -> "Quorvex " + word + " " + i).toArray(String[]::new);
         jdbc.sql("""

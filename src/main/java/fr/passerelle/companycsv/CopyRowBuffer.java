@@ -1,4 +1,4 @@
-package fr.passerelle.partner;
+package fr.passerelle.companycsv;
 
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;

@@ -1,11 +1,11 @@
-package fr.passerelle.partner.ui;
+package fr.passerelle.companycsv.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import fr.passerelle.partner.ImportProgress;
+import fr.passerelle.companycsv.ImportProgress;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 

@@ -1,4 +1,4 @@
-package fr.passerelle.partner;
+package fr.passerelle.companycsv;
 
 import static fr.passerelle.partner.BenchmarkOutput.loadAverage;
 import static fr.passerelle.partner.BenchmarkOutput.print;

@@ -1,4 +1,4 @@
-package fr.passerelle.partner;
+package fr.passerelle.companycsv;
 
 import java.text.Normalizer;
 import java.util.List;

@@ -1,5 +1,12 @@
-package fr.passerelle.partner;
+package fr.passerelle.companycsv;
 
+import fr.passerelle.partner.CompanyDraftValidator;
+import fr.passerelle.partner.CompanyLabel;
+import fr.passerelle.partner.PartnerException;
+import fr.passerelle.partner.PhoneNumbers;
+import fr.passerelle.partner.Postcodes;
+import fr.passerelle.partner.Siret;
+import fr.passerelle.partner.WorkforceBracket;
 import fr.passerelle.reference.DepartmentSummary;
 import java.util.ArrayList;
 import java.util.Arrays;

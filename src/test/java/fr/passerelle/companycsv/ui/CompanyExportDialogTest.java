@@ -1,4 +1,4 @@
-package fr.passerelle.partner.ui;
+package fr.passerelle.companycsv.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -12,11 +12,13 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import fr.passerelle.base.DisplayFormats;
+import fr.passerelle.companycsv.CompanyExportService;
 import fr.passerelle.csv.CsvFormat;
-import fr.passerelle.partner.CompanyExportService;
 import fr.passerelle.partner.CompanyFilter;
+import fr.passerelle.partner.ui.CompanyUiTest;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -36,8 +38,8 @@ class CompanyExportDialogTest extends CompanyUiTest {
         createCompany(newSiret(), "Alpha " + word, "21");
         createCompany(newSiret(), "Zêta " + word, "75");
         signIn("communication");
-        UI.getCurrent().navigate(CompanyListView.class);
-        CompanyListViewTest.setValue(CompanyListViewTest.search(), word);
+        UI.getCurrent().navigate("entreprises");
+        setValue(_get(TextField.class, spec -> spec.withLabel("Rechercher")), word);
         GridKt._sortByKey(grid(), "name", SortDirection.DESCENDING);
 
         Button export = _get(Button.class, spec -> spec.withText("Exporter"));
@@ -62,8 +64,8 @@ class CompanyExportDialogTest extends CompanyUiTest {
         signIn("admin");
         String word = token();
         createCompany(newSiret(), "Menuiserie " + word, "21");
-        UI.getCurrent().navigate(CompanyListView.class);
-        CompanyListViewTest.setValue(CompanyListViewTest.search(), word);
+        UI.getCurrent().navigate("entreprises");
+        setValue(_get(TextField.class, spec -> spec.withLabel("Rechercher")), word);
         _click(_get(Button.class, spec -> spec.withText("Exporter")));
 
         setValue(contentChoice(), CompanyExportDialog.Content.CONTACTS);

@@ -1,4 +1,4 @@
-package fr.passerelle.partner.ui;
+package fr.passerelle.companycsv.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -17,17 +17,18 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
-import fr.passerelle.partner.ImportField;
-import fr.passerelle.partner.ImportMode;
-import fr.passerelle.partner.ImportRowError;
+import fr.passerelle.companycsv.ImportField;
+import fr.passerelle.companycsv.ImportMode;
+import fr.passerelle.companycsv.ImportRowError;
+import fr.passerelle.partner.ui.CompanyUiTest;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The import page, step by step: file, detected reading, columns, dry run with errors, import, summary. */
 class CompanyImportViewTest extends CompanyUiTest {

@@ -1,5 +1,6 @@
-package fr.passerelle.partner;
+package fr.passerelle.companycsv;
 
+import fr.passerelle.partner.PartnerException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;

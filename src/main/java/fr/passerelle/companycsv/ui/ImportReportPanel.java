@@ -1,4 +1,4 @@
-package fr.passerelle.partner.ui;
+package fr.passerelle.companycsv.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
@@ -9,8 +9,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import fr.passerelle.partner.ImportReport;
-import fr.passerelle.partner.ImportRowError;
+import fr.passerelle.companycsv.ImportReport;
+import fr.passerelle.companycsv.ImportRowError;
 
 /**
  * What a dry run found or an import did: rows read, the four counts as tiles, whether anything was

@@ -1,4 +1,4 @@
-package fr.passerelle.partner;
+package fr.passerelle.companycsv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,21 @@ import fr.passerelle.IntegrationTest;
 import fr.passerelle.csv.CsvFiles;
 import fr.passerelle.csv.CsvRecord;
 import fr.passerelle.csv.DetectedCsv;
+import fr.passerelle.partner.CompanyDetails;
+import fr.passerelle.partner.CompanyDraft;
+import fr.passerelle.partner.CompanyFilter;
+import fr.passerelle.partner.CompanyHistoryService;
+import fr.passerelle.partner.CompanyLabel;
+import fr.passerelle.partner.CompanyService;
+import fr.passerelle.partner.CompanySource;
+import fr.passerelle.partner.ContactDraft;
+import fr.passerelle.partner.ContactService;
+import fr.passerelle.partner.EmailStatus;
+import fr.passerelle.partner.LuhnSirets;
+import fr.passerelle.partner.PartnerException;
+import fr.passerelle.partner.PipelineStage;
+import fr.passerelle.partner.TimelineEntry;
+import fr.passerelle.partner.WorkforceBracket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

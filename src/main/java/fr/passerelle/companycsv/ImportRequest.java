@@ -1,4 +1,4 @@
-package fr.passerelle.partner;
+package fr.passerelle.companycsv;
 
 import fr.passerelle.csv.CsvDialect;
 import java.nio.file.Path;
