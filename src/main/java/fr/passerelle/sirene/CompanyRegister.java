@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * Looks establishments up in INSEE's Sirene register by SIRET. Answers are kept a few minutes per
  * SIRET so that a form checked as it is typed, or a queue shown again, does not ask INSEE each time;
  * after a "too many requests" answer nothing is asked before the delay INSEE gave. Callable by anyone
- * (the public portal uses it); what the public may see is {@link SiretLookup#publicView()}.
+ * (the public portal uses it); what the public may see is {@link SiretLookup#publicView()}. Spring
+ * closes it at shutdown.
  */
 public class CompanyRegister implements AutoCloseable {
 
@@ -52,8 +53,9 @@ public class CompanyRegister implements AutoCloseable {
             return new Unavailable(Reason.RATE_LIMITED);
         }
         SireneClient.Answer answer = sirene.fetch(siret.value());
-        if (answer.retryAfter() != null) {
-            quietUntil = clock.instant().plus(answer.retryAfter());
+        Duration retryAfter = answer.retryAfter();
+        if (retryAfter != null) {
+            quietUntil = clock.instant().plus(retryAfter);
         }
         if (!(answer.lookup() instanceof Unavailable)) {
             recent.put(siret.value(), answer.lookup());

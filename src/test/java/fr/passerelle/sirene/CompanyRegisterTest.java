@@ -2,6 +2,9 @@ package fr.passerelle.sirene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import fr.passerelle.partner.WorkforceBracket;
 import fr.passerelle.sirene.FakeSirene.Reply;
 import fr.passerelle.sirene.SiretLookup.Found;
@@ -16,6 +19,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The register against a local fake of the API Sirene answering its real JSON shapes and statuses. */
 class CompanyRegisterTest {
@@ -31,7 +35,9 @@ class CompanyRegisterTest {
     static final String FAILING = "44556677100017";
     static final String SLOW = "66778899600011";
     static final String MAINTENANCE = "12312312700011";
-    static final Duration READ_TIMEOUT = Duration.ofMillis(400);
+    /** Generous, so that a loaded machine does not turn an answer into a time-out; the slow test uses its own. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(300);
 
     private final FakeSirene sirene = new FakeSirene()
             .answer(ACTIVE, 200, "active-company.json")
@@ -44,12 +50,12 @@ class CompanyRegisterTest {
             .answer(BUSY, new Reply(429, "rate-limited-429.json", Map.of("Retry-After", "30"), Duration.ZERO))
             .answer(FAILING, 500, "server-error-500.json")
             .answer(MAINTENANCE, 503, "service-unavailable-503.html")
-            .answer(SLOW, new Reply(200, "active-company.json", Map.of(), READ_TIMEOUT.multipliedBy(5)));
+            .answer(SLOW, new Reply(200, "active-company.json", Map.of(), READ_TIMEOUT));
     private final MovableClock clock = new MovableClock();
-    private CompanyRegister register = register(sirene.baseUrl(), 100);
+    private CompanyRegister register = register(sirene.baseUrl(), 100, READ_TIMEOUT);
 
-    private CompanyRegister register(String baseUrl, int cacheSize) {
-        var client = new SireneClient(URI.create(baseUrl), "test-key", Duration.ofSeconds(1), READ_TIMEOUT, clock);
+    private CompanyRegister register(String baseUrl, int cacheSize, Duration readTimeout) {
+        var client = new SireneClient(URI.create(baseUrl), "test-key", Duration.ofSeconds(1), readTimeout, clock);
         return new CompanyRegister(client, clock, Duration.ofMinutes(10), cacheSize);
     }
 
@@ -168,7 +174,7 @@ class CompanyRegisterTest {
     @Test
     void theCacheKeepsOnlyTheMostRecentlyUsedSirets() {
         register.close();
-        register = register(sirene.baseUrl(), 2);
+        register = register(sirene.baseUrl(), 2, READ_TIMEOUT);
         register.lookup(ACTIVE);
         register.lookup(CLOSED);
         register.lookup(ACTIVE);
@@ -212,10 +218,12 @@ class CompanyRegisterTest {
 
     @Test
     void aSlowAnswerTimesOutWithinTheReadTimeout() {
+        register.close();
+        register = register(sirene.baseUrl(), 100, SHORT_READ_TIMEOUT);
         long start = System.nanoTime();
 
         assertThat(register.lookup(SLOW)).isEqualTo(new Unavailable(Reason.TIMEOUT));
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(READ_TIMEOUT.multipliedBy(4));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(READ_TIMEOUT);
     }
 
     @Test
@@ -225,9 +233,31 @@ class CompanyRegisterTest {
             closedPort = socket.getLocalPort();
         }
         register.close();
-        register = register("http://127.0.0.1:" + closedPort + FakeSirene.CONTEXT, 100);
+        register = register("http://127.0.0.1:" + closedPort + FakeSirene.CONTEXT, 100, READ_TIMEOUT);
 
         assertThat(register.lookup(ACTIVE)).isEqualTo(new Unavailable(Reason.ERROR));
+    }
+
+    @Test
+    void failuresAreLoggedAsWarningsWithoutTheKey() {
+        var logger = (Logger) LoggerFactory.getLogger(SireneClient.class);
+        var logged = new ListAppender<ILoggingEvent>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            sirene.answer(REFUSED, 403, "key-refused-403.json");
+            for (String siret : new String[] {BUSY, REFUSED, FAILING, MAINTENANCE}) {
+                clock.advance(Duration.ofMinutes(11));
+                register.lookup(siret);
+            }
+        } finally {
+            logger.detachAppender(logged);
+        }
+
+        assertThat(logged.list).hasSize(4).allSatisfy(event -> {
+            assertThat(event.getLevel().toString()).isEqualTo("WARN");
+            assertThat(event.getFormattedMessage()).doesNotContain("test-key");
+        });
     }
 
     @Test
