@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.workshop.domain;
+
+import org.jspecify.annotations.NullMarked;

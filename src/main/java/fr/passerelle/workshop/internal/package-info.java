@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.workshop.internal;
+
+import org.jspecify.annotations.NullMarked;

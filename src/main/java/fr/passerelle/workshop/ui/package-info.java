@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.workshop.ui;
+
+import org.jspecify.annotations.NullMarked;
