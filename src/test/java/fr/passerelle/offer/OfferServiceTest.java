@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.passerelle.IntegrationTest;
+import fr.passerelle.base.DisplayFormats;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,6 +34,8 @@ class OfferServiceTest extends IntegrationTest {
     UserDetailsService users;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    OfferExportService exports;
 
     OfferFixtures fixtures;
 
@@ -291,6 +294,29 @@ class OfferServiceTest extends IntegrationTest {
         jdbc.sql("update company set legal_name = 'Chaudronnerie Xylophage' where id = :id").param("id", company).update();
         assertThat(ids(OfferFilter.none().withSearch("xylophage"))).as("a renamed company is found by its new name").containsExactly(welder);
         assertThat(ids(OfferFilter.none().withSearch("evolene"))).isEmpty();
+    }
+
+    @Test
+    void theExportWritesTheOffersOfTheFilterForFrenchExcelAndRfc4180() throws Exception {
+        long company = fixtures.company("Export Offres SA", "21");
+        fixtures.signIn("admin");
+        offers.create(OfferFixtures.job(company, "Soudeur; poste \"clé\"", "21", null));
+        offers.create(OfferFixtures.job(company, "=Formule", "21", null));
+        var filter = OfferFilter.none().withCompany(company);
+
+        var excel = new java.io.ByteArrayOutputStream();
+        exports.exportOffers(filter, org.springframework.data.domain.Sort.by("title"), fr.passerelle.csv.CsvFormat.EXCEL_FR, excel);
+        String french = excel.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(french).startsWith("\uFEFFIntitulé;Entreprise;SIRET;");
+        assertThat(french.lines().toList()).hasSize(3);
+        assertThat(french.lines().skip(1).toList().getFirst()).as("a formula is neutralised, in the list's order").startsWith("'=Formule;");
+        assertThat(french).contains("\"Soudeur; poste \"\"clé\"\"\";Export Offres SA;")
+                .as("dates dd/MM/yyyy").contains(";" + DisplayFormats.date(LocalDate.now()) + ";");
+
+        var rfc = new java.io.ByteArrayOutputStream();
+        exports.exportOffers(filter.withStatuses(Set.of(OfferStatus.FILLED)), org.springframework.data.domain.Sort.unsorted(),
+                fr.passerelle.csv.CsvFormat.RFC_4180, rfc);
+        assertThat(rfc.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList()).as("only the header").hasSize(1);
     }
 
     private List<Long> ids(OfferFilter filter) {
