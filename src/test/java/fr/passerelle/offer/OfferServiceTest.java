@@ -36,6 +36,8 @@ class OfferServiceTest extends IntegrationTest {
     ApplicationEvents events;
     @Autowired
     OfferExportService exports;
+    @Autowired
+    fr.passerelle.partner.CompanyMergeService merges;
 
     OfferFixtures fixtures;
 
@@ -317,6 +319,23 @@ class OfferServiceTest extends IntegrationTest {
         exports.exportOffers(filter.withStatuses(Set.of(OfferStatus.FILLED)), org.springframework.data.domain.Sort.unsorted(),
                 fr.passerelle.csv.CsvFormat.RFC_4180, rfc);
         assertThat(rfc.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList()).as("only the header").hasSize(1);
+    }
+
+    @Test
+    void mergingACompanyMovesItsOffersToTheKeptOne() {
+        long kept = fixtures.company("Fusion Gardée SA", "21");
+        long duplicate = fixtures.company("Fusion Doublon SA", "21");
+        long contact = fixtures.contact(duplicate, "Suivi");
+        fixtures.signIn("admin");
+        long followed = offers.create(OfferFixtures.job(duplicate, "Offre suivie", "21", contact)).id();
+        long alone = offers.create(OfferFixtures.job(duplicate, "Offre sans contact", "21", null)).id();
+
+        merges.merge(kept, duplicate);
+
+        assertThat(offers.offersOf(kept)).extracting(OfferSummary::id).containsExactlyInAnyOrder(followed, alone);
+        assertThat(offers.require(followed).contactName()).as("its contact moved with it").isEqualTo("Camille Suivi");
+        assertThat(jdbc.sql("select count(*) from offer_aud where id = :id and company_id = :kept").param("id", alone)
+                .param("kept", kept).query(Long.class).single()).as("the move is audited").isEqualTo(1);
     }
 
     private List<Long> ids(OfferFilter filter) {
