@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -31,15 +32,17 @@ public class CompanyMergeService {
     private final EngagementRepository engagements;
     private final PartnerScope scope;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
     CompanyMergeService(CompanyService companyService, CompanyRepository companies, ContactRepository contacts,
-                        EngagementRepository engagements, PartnerScope scope, JdbcClient jdbc) {
+                        EngagementRepository engagements, PartnerScope scope, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.companyService = companyService;
         this.companies = companies;
         this.contacts = contacts;
         this.engagements = engagements;
         this.scope = scope;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public MergePreview preview(long keptId, long mergedId) {
@@ -112,6 +115,8 @@ public class CompanyMergeService {
         jdbc.sql("insert into company_merge (kept_id, merged_siret, merged_name, merged_by) values (:kept, :siret, :name, :by)")
                 .param("kept", keptId).param("siret", merged.getSiret()).param("name", merged.getLegalName())
                 .param("by", scope.user().username()).update();
+        // Other modules move what they keep of the duplicate (its offers) before it goes, in this transaction.
+        events.publishEvent(new CompanyMerging(keptId, mergedId));
         companies.delete(merged);
         companies.flush();
         return companyService.require(keptId);

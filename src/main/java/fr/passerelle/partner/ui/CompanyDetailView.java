@@ -1,11 +1,13 @@
 package fr.passerelle.partner.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
@@ -25,17 +27,25 @@ import fr.passerelle.partner.CompanyService;
 import fr.passerelle.partner.ContactService;
 import fr.passerelle.partner.EngagementService;
 import fr.passerelle.partner.TaskService;
+import fr.passerelle.partner.companypage.CompanyHistorySource;
+import fr.passerelle.partner.companypage.CompanyTab;
+import fr.passerelle.partner.companypage.CompanyTimelineSource;
 import fr.passerelle.reference.ReferenceService;
 import fr.passerelle.security.StaffDirectory;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * One company: who it is, where it stands in the pipeline, its contacts, engagements, activity,
- * tasks and audit trail. Reached from the companies list; communication teams see the company and
- * its contacts only. Whoever may not edit the company reads it.
+ * tasks and audit trail, and the tabs, timeline lines and history entries other modules add through the
+ * {@code companypage} ports (offers). Reached from the companies list; communication teams see the company
+ * and its contacts (and the added tabs shown to them) only. Whoever may not edit the company reads it.
  */
 @Route("entreprises/:" + CompanyDetailView.COMPANY_ID)
 @RolesAllowed({Role.ADMIN_NAME, Role.REFERENT_NAME, Role.COMMUNICATION_NAME})
@@ -56,6 +66,9 @@ class CompanyDetailView extends Main implements BeforeEnterObserver, HasDynamicT
     private final CurrentUser currentUser;
     private final AuthorNames authors;
     private final StaffDirectory staff;
+    private final ObjectProvider<CompanyTab> extraTabs;
+    private final ObjectProvider<CompanyTimelineSource> timelineSources;
+    private final ObjectProvider<CompanyHistorySource> historySources;
 
     /** Opens the edit form of the company shown; the form reloads the page after saving. Tests may replace it. */
     @Nullable Consumer<CompanyDetails> editAction;
@@ -65,7 +78,9 @@ class CompanyDetailView extends Main implements BeforeEnterObserver, HasDynamicT
 
     CompanyDetailView(CompanyService companies, ContactService contacts, EngagementService engagements, ActivityService activity,
                       TaskService tasks, CompanyHistoryService history, ReferenceService reference, CurrentUser currentUser,
-                      UserProfiles profiles, CompanyMergeService merges, StaffDirectory staff) {
+                      UserProfiles profiles, CompanyMergeService merges, StaffDirectory staff,
+                      ObjectProvider<CompanyTab> extraTabs, ObjectProvider<CompanyTimelineSource> timelineSources,
+                      ObjectProvider<CompanyHistorySource> historySources) {
         this.companies = companies;
         this.contacts = contacts;
         this.engagements = engagements;
@@ -76,6 +91,9 @@ class CompanyDetailView extends Main implements BeforeEnterObserver, HasDynamicT
         this.currentUser = currentUser;
         this.authors = new AuthorNames(profiles, this);
         this.staff = staff;
+        this.extraTabs = extraTabs;
+        this.timelineSources = timelineSources;
+        this.historySources = historySources;
         this.editAction = details -> new CompanyFormDialog(companies, merges, reference, staff, details, saved -> reload()).open();
         addClassName("company-detail-view");
         tabs.addClassName("company-tabs");
@@ -121,19 +139,31 @@ class CompanyDetailView extends Main implements BeforeEnterObserver, HasDynamicT
         }
         SignedInUser me = currentUser.require();
         boolean followsUp = me.role() == Role.ADMIN || me.role() == Role.REFERENT;
-        tabs.add(tab("company.tab.contacts", VaadinIcon.USERS), new ContactsTab(contacts, details));
+        List<PlacedTab> placed = new ArrayList<>();
+        placed.add(new PlacedTab(10, "company.tab.contacts", VaadinIcon.USERS.create(), new ContactsTab(contacts, details)));
         if (followsUp) {
-            tabs.add(tab("company.tab.engagements", VaadinIcon.HANDSHAKE), new EngagementsTab(engagements, reference, details));
-            tabs.add(tab("company.tab.timeline", VaadinIcon.LINES_LIST), new TimelineTab(activity, contacts, details, authors));
-            tabs.add(tab("company.tab.tasks", VaadinIcon.TASKS), new TasksTab(tasks, staff, details, me));
-            tabs.add(tab("company.tab.history", VaadinIcon.TIME_BACKWARD), new HistoryTab(history, reference, details, authors));
+            List<CompanyTimelineSource> timeline = timelineSources.orderedStream().toList();
+            List<CompanyHistorySource> trail = historySources.orderedStream().toList();
+            placed.add(new PlacedTab(20, "company.tab.engagements", VaadinIcon.HANDSHAKE.create(),
+                    new EngagementsTab(engagements, reference, details)));
+            placed.add(new PlacedTab(40, "company.tab.timeline", VaadinIcon.LINES_LIST.create(),
+                    new TimelineTab(activity, contacts, details, authors, timeline)));
+            placed.add(new PlacedTab(50, "company.tab.tasks", VaadinIcon.TASKS.create(), new TasksTab(tasks, staff, details, me)));
+            placed.add(new PlacedTab(60, "company.tab.history", VaadinIcon.TIME_BACKWARD.create(),
+                    new HistoryTab(history, reference, details, authors, trail)));
         }
+        extraTabs.orderedStream().filter(extra -> extra.shownTo(me)).forEach(extra -> placed.add(new PlacedTab(extra.order(),
+                extra.titleKey(), PageTexts.icon(extra.icon()), extra.content(details))));
+        placed.stream().sorted(Comparator.comparingInt(PlacedTab::order)).forEach(t -> tabs.add(tab(t), t.content()));
         add(header, tabs);
     }
 
-    private Tab tab(String key, VaadinIcon icon) {
-        var tab = new Tab(icon.create());
-        tab.add(getTranslation(key));
+    private record PlacedTab(int order, String titleKey, Icon icon, Component content) {
+    }
+
+    private Tab tab(PlacedTab placed) {
+        var tab = new Tab(placed.icon());
+        tab.add(getTranslation(placed.titleKey()));
         return tab;
     }
 

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import fr.passerelle.base.ui.component.DateInputs;
 import fr.passerelle.base.ui.component.Notifications;
 import fr.passerelle.partner.CompanyDetails;
 import fr.passerelle.partner.EngagementDraft;

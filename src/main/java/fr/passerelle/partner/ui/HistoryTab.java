@@ -16,31 +16,42 @@ import fr.passerelle.partner.HistoryEntry;
 import fr.passerelle.partner.PhoneNumbers;
 import fr.passerelle.partner.PipelineStage;
 import fr.passerelle.partner.WorkforceBracket;
+import fr.passerelle.partner.companypage.CompanyHistorySource;
 import fr.passerelle.reference.EstablishmentDetails;
 import fr.passerelle.reference.ReferenceService;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/** Who changed what, and when, on the company, its contacts and its engagements (the audit trail). */
+/**
+ * Who changed what, and when, on the company, its contacts and its engagements (the audit trail), with the
+ * audited changes other modules add (its offers).
+ */
 class HistoryTab extends Div {
 
     private final CompanyHistoryService history;
     private final ReferenceService reference;
     private final CompanyDetails company;
     private final AuthorNames authors;
+    private final List<CompanyHistorySource> sources;
     private final UnorderedList entries = new UnorderedList();
     private final Paragraph empty = new Paragraph();
 
-    HistoryTab(CompanyHistoryService history, ReferenceService reference, CompanyDetails company, AuthorNames authors) {
+    HistoryTab(CompanyHistoryService history, ReferenceService reference, CompanyDetails company, AuthorNames authors,
+               List<CompanyHistorySource> sources) {
         this.history = history;
         this.reference = reference;
         this.company = company;
         this.authors = authors;
+        this.sources = List.copyOf(sources);
         addClassName("company-tab");
         entries.addClassName("history");
         entries.getElement().setAttribute("aria-label", getTranslation("company.tab.history"));
@@ -51,19 +62,50 @@ class HistoryTab extends Div {
     }
 
     void refresh() {
-        List<HistoryEntry> trail = history.history(company.id());
+        List<Line> trail = new ArrayList<>();
+        history.history(company.id()).forEach(entry -> trail.add(new Line(entry.at(), () -> item(entry))));
+        sources.forEach(source -> source.history(company.id()).forEach(change -> trail.add(new Line(change.at(), () -> item(change)))));
+        trail.sort(Comparator.comparing(Line::at).reversed());
         entries.removeAll();
-        trail.forEach(entry -> entries.add(item(entry)));
+        trail.forEach(line -> entries.add(line.item().get()));
         empty.setVisible(trail.isEmpty());
     }
 
-    private ListItem item(HistoryEntry entry) {
-        var what = new Span(getTranslation("company.history.change." + entry.change().name(), subject(entry)));
+    private record Line(Instant at, Supplier<ListItem> item) {
+    }
+
+    /** A change another module added, with its fields' values as that module gave them. */
+    private ListItem item(CompanyHistorySource.Change change) {
+        var item = item(PageTexts.show(this, change.what()), change.at(), change.author());
+        var fields = new UnorderedList();
+        fields.addClassName("history-fields");
+        for (CompanyHistorySource.Field field : change.fields()) {
+            fields.add(new ListItem(getTranslation("company.history.field", getTranslation(field.labelKey()),
+                    shown(field.before()), shown(field.after()))));
+        }
+        if (!change.fields().isEmpty()) {
+            item.add(fields);
+        }
+        return item;
+    }
+
+    private String shown(@Nullable Object value) {
+        String text = PageTexts.show(this, value);
+        return text.isBlank() ? getTranslation("company.history.none") : text;
+    }
+
+    private ListItem item(String headline, Instant at, String author) {
+        var what = new Span(headline);
         what.addClassName("history-what");
-        var meta = new Span(DisplayFormats.dateTime(entry.at()) + " · " + authors.of(entry.author()));
+        var meta = new Span(DisplayFormats.dateTime(at) + " · " + authors.of(author));
         meta.addClassName("history-meta");
         var item = new ListItem(what, meta);
         item.addClassName("history-entry");
+        return item;
+    }
+
+    private ListItem item(HistoryEntry entry) {
+        var item = item(getTranslation("company.history.change." + entry.change().name(), subject(entry)), entry.at(), entry.author());
         var fields = new UnorderedList();
         fields.addClassName("history-fields");
         for (HistoryEntry.FieldChange change : entry.fields()) {

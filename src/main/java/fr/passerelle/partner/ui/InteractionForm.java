@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import fr.passerelle.base.ui.component.DateInputs;
 import fr.passerelle.base.DisplayFormats;
 import fr.passerelle.base.ui.component.Notifications;
 import fr.passerelle.partner.ActivityService;

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
+import fr.passerelle.base.ui.component.DateInputs;
 import fr.passerelle.base.DisplayFormats;
 import fr.passerelle.base.SignedInUser;
 import fr.passerelle.base.ui.component.NavigationBadges;

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.html.UnorderedList;
 import fr.passerelle.base.DisplayFormats;
@@ -12,26 +13,34 @@ import fr.passerelle.partner.CompanyDetails;
 import fr.passerelle.partner.ContactService;
 import fr.passerelle.partner.InteractionKind;
 import fr.passerelle.partner.TimelineEntry;
+import fr.passerelle.partner.companypage.CompanyTimelineSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * "Fil d’activité": interactions, pipeline moves and engagement changes, newest first, with the form
- * to note an interaction on top for those who may edit the company.
+ * "Fil d’activité": interactions, pipeline moves, engagement changes and the events other modules add
+ * (offers), newest first, with the form to note an interaction on top for those who may edit the company.
  */
 class TimelineTab extends Div {
 
     private final ActivityService activity;
     private final CompanyDetails company;
     private final AuthorNames authors;
+    private final List<CompanyTimelineSource> sources;
     private final UnorderedList entries = new UnorderedList();
     private final Paragraph empty = new Paragraph();
 
-    TimelineTab(ActivityService activity, ContactService contacts, CompanyDetails company, AuthorNames authors) {
+    TimelineTab(ActivityService activity, ContactService contacts, CompanyDetails company, AuthorNames authors,
+                List<CompanyTimelineSource> sources) {
         this.activity = activity;
         this.company = company;
         this.authors = authors;
+        this.sources = List.copyOf(sources);
         addClassName("company-tab");
         if (company.editable()) {
             add(new InteractionForm(activity, contacts, company.id(), this::refresh));
@@ -45,30 +54,55 @@ class TimelineTab extends Div {
     }
 
     void refresh() {
-        List<TimelineEntry> timeline = activity.timeline(company.id());
+        List<Line> timeline = new ArrayList<>();
+        activity.timeline(company.id()).forEach(entry -> timeline.add(new Line(entry.at(), () -> item(entry))));
+        sources.forEach(source -> source.timeline(company.id()).forEach(event -> timeline.add(new Line(event.at(), () -> item(event)))));
+        timeline.sort(Comparator.comparing(Line::at).reversed());
         entries.removeAll();
-        timeline.forEach(entry -> entries.add(item(entry)));
+        timeline.forEach(line -> entries.add(line.item().get()));
         empty.setVisible(timeline.isEmpty());
     }
 
-    private ListItem item(TimelineEntry entry) {
-        var icon = icon(entry).create();
-        icon.addClassName("timeline-icon");
-        icon.getElement().setAttribute("aria-hidden", "true");
-        var what = new Span(headline(entry));
+    private record Line(Instant at, Supplier<ListItem> item) {
+    }
+
+    /** A line another module added: its icon, its headline and who did it when. */
+    private ListItem item(CompanyTimelineSource.Event event) {
+        var body = body(PageTexts.show(this, event.headline()), event.at(), event.author());
+        if (event.detail() != null) {
+            var detail = new Paragraph(event.detail());
+            detail.addClassName("timeline-summary");
+            body.add(detail);
+        }
+        return line(PageTexts.icon(event.icon()), body, "contributed");
+    }
+
+    private Div body(String headline, Instant at, String author) {
+        var what = new Span(headline);
         what.addClassName("timeline-what");
-        var when = new Span(DisplayFormats.dateTime(entry.at()) + " · " + authors.of(entry.author()));
+        var when = new Span(DisplayFormats.dateTime(at) + " · " + authors.of(author));
         when.addClassName("timeline-meta");
         var body = new Div(what, when);
         body.addClassName("timeline-body");
+        return body;
+    }
+
+    private static ListItem line(Icon icon, Div body, String kind) {
+        icon.addClassName("timeline-icon");
+        icon.getElement().setAttribute("aria-hidden", "true");
+        var item = new ListItem(icon, body);
+        item.addClassNames("timeline-entry", "timeline-" + kind);
+        return item;
+    }
+
+    private ListItem item(TimelineEntry entry) {
+        var body = body(headline(entry), entry.at(), entry.author());
         if (entry.kind() == TimelineEntry.Kind.INTERACTION && entry.summary() != null) {
             var summary = new Paragraph(entry.summary());
             summary.addClassName("timeline-summary");
             body.add(summary);
         }
-        var item = new ListItem(icon, body);
-        item.addClassNames("timeline-entry", "timeline-" + entry.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        return item;
+        return line(icon(entry).create(), body, entry.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 
     /** The line that says what happened, e.g. "Prospect → Contacté" or "Engagement ajouté : Atelier en concession (Prévu)". */

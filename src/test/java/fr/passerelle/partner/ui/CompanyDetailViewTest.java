@@ -106,7 +106,8 @@ class CompanyDetailViewTest extends KaribuTest {
                 .doesNotContain("Lecture seule");
         assertThat(_get(Anchor.class, spec -> spec.withText("https://tpb.example.fr")).getHref()).isEqualTo("https://tpb.example.fr");
         assertThat(stageBadge()).isEqualTo("Prospect");
-        assertThat(tabLabels()).containsExactly("Contacts", "Engagements", "Fil d’activité", "Tâches", "Historique");
+        assertThat(tabLabels()).as("the offers module adds its tab through the company-page port, placed by its order")
+                .containsExactly("Contacts", "Engagements", "Offres", "Fil d’activité", "Tâches", "Historique");
         _get(Button.class, spec -> spec.withText("Changer d’étape"));
         _click(_get(Button.class, spec -> spec.withText("Modifier")));
         assertThat(_get(CompanyFormDialog.class).isOpened()).as("the edit form opens on the company").isTrue();
@@ -427,7 +428,7 @@ class CompanyDetailViewTest extends KaribuTest {
         open(lyon);
 
         assertThat(text(_get(CompanyHeader.class))).doesNotContain("Lecture seule").contains("DISP LYON");
-        assertThat(tabLabels()).hasSize(5);
+        assertThat(tabLabels()).as("with the offers tab").hasSize(6);
         _click(_get(Button.class, spec -> spec.withText("Changer d’étape")));
         @SuppressWarnings("unchecked")
         Select<PipelineStage> stage = _get(Select.class, spec -> spec.withLabel("Étape"));
@@ -444,7 +445,7 @@ class CompanyDetailViewTest extends KaribuTest {
         signIn("communication");
         open(company);
 
-        assertThat(tabLabels()).containsExactly("Contacts");
+        assertThat(tabLabels()).as("and the offers tab, which communication teams read").containsExactly("Contacts", "Offres");
         assertThat(text(_get(CompanyHeader.class))).contains("Lecture seule : cette entreprise relève de la DISP DIJON.");
         assertThat(_find(Button.class, spec -> spec.withText("Changer d’étape"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withText("Ajouter un contact"))).isEmpty();

@@ -1,4 +1,4 @@
-package fr.passerelle.partner.ui;
+package fr.passerelle.base.ui.component;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -13,19 +13,19 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /** Date fields the French way: dd/MM/yyyy, weeks starting on Monday, month and day names in the UI's language. */
-final class DateInputs {
+public final class DateInputs {
 
     private DateInputs() {
     }
 
-    static DatePicker datePicker(String label) {
+    public static DatePicker datePicker(String label) {
         var picker = new DatePicker(label);
         picker.setI18n(i18n());
         picker.setLocale(Locale.FRANCE);
         return picker;
     }
 
-    static DateTimePicker dateTimePicker(String label) {
+    public static DateTimePicker dateTimePicker(String label) {
         var picker = new DateTimePicker(label);
         picker.setDatePickerI18n(i18n());
         // The French locale gives the time part its 24-hour clock.
@@ -33,7 +33,7 @@ final class DateInputs {
         return picker;
     }
 
-    static DatePicker.DatePickerI18n i18n() {
+    public static DatePicker.DatePickerI18n i18n() {
         UI ui = UI.getCurrent();
         Locale locale = Translations.supported(ui.getLocale());
         // The date picker lists the week days from Sunday, whatever the first day shown.

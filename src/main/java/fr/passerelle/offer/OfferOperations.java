@@ -1,0 +1,176 @@
+package fr.passerelle.offer;
+
+import fr.passerelle.offer.domain.Offer;
+import fr.passerelle.offer.domain.OfferRepository;
+import fr.passerelle.offer.domain.OfferStatusChangeRecord;
+import fr.passerelle.offer.domain.OfferStatusChangeRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every change to offers, for an explicit {@link OfferActor}: the staff service passes the signed-in
+ * person; a company's portal service and the expiry jobs (later) pass theirs. Scope, the state machine,
+ * the recorded status changes and the events are here once, whoever calls.
+ */
+@Component
+@Transactional
+class OfferOperations {
+
+    private final OfferRepository offers;
+    private final OfferStatusChangeRepository changes;
+    private final OfferDraftValidator validator;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    OfferOperations(OfferRepository offers, OfferStatusChangeRepository changes, OfferDraftValidator validator,
+                    ApplicationEventPublisher events, JdbcClient jdbc, ObjectProvider<Clock> clock) {
+        this.offers = offers;
+        this.changes = changes;
+        this.validator = validator;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /** Creates an offer in {@code status} (open when staff enter it, pending when a company declares it); returns its id. */
+    long create(OfferActor actor, OfferDraft draft, OfferSource source, OfferStatus status) {
+        var checked = validator.check(draft);
+        requireChange(actor, checked.dispCode(), draft.companyId());
+        OfferDraft valid = checked.draft();
+        var offer = new Offer(valid.companyId(), source, status);
+        apply(offer, valid);
+        Instant now = now();
+        offer.touch(now);
+        offer.companyUpdated(now);
+        offers.saveAndFlush(offer);
+        long id = Objects.requireNonNull(offer.getId());
+        changes.save(new OfferStatusChangeRecord(id, null, status, null, null, actor.name(), now));
+        events.publishEvent(new OfferCreated(id, valid.companyId(), checked.dispCode(), Objects.requireNonNull(valid.type()),
+                status, source, actor.name()));
+        return id;
+    }
+
+    /**
+     * Changes an offer's fields. {@code expectedVersion} is the version the person started from: if someone
+     * saved in between, nothing is overwritten. Moving it to another DISP needs the right to both.
+     */
+    void update(OfferActor actor, long id, long expectedVersion, OfferDraft draft) {
+        Offer offer = changeable(actor, id);
+        if (offer.getVersion() != expectedVersion) {
+            throw new OfferException(null, "offer.error.changed-meanwhile");
+        }
+        if (offer.getStatus().isFinal()) {
+            throw new OfferException(null, "offer.error.final", offer.getStatus());
+        }
+        if (draft.companyId() != offer.getCompanyId()) {
+            throw new OfferException("company", "offer.error.company-fixed");
+        }
+        var checked = validator.check(draft);
+        requireChange(actor, checked.dispCode(), offer.getCompanyId());
+        apply(offer, checked.draft());
+        Instant now = now();
+        offer.touch(now);
+        if (actor.kind() == OfferActor.Kind.COMPANY) {
+            offer.companyUpdated(now);
+        }
+        try {
+            offers.saveAndFlush(offer);
+        } catch (OptimisticLockingFailureException e) {
+            throw new OfferException(null, "offer.error.changed-meanwhile");
+        }
+        events.publishEvent(new OfferUpdated(id, offer.getCompanyId(), dispOf(id), actor.name(), actor.kind() == OfferActor.Kind.COMPANY));
+    }
+
+    /** Moves an offer to another state if {@link OfferStatus#canBecome} allows it; rejecting needs a reason. */
+    void transition(OfferActor actor, long id, OfferStatus target, @Nullable RejectionReason reasonCode, @Nullable String reason) {
+        Offer offer = changeable(actor, id);
+        OfferStatus from = offer.getStatus();
+        if (!from.canBecome(target)) {
+            throw new OfferException(null, "offer.error.transition", from, target);
+        }
+        if (target == OfferStatus.OPEN || target == OfferStatus.REJECTED) {
+            // Validating and rejecting a declaration is the referents' work, not the company's.
+            if (!actor.isStaff()) {
+                throw new AccessDeniedException("Only staff validate or reject an offer");
+            }
+        }
+        String text = OfferDraftValidator.blankToNull(reason);
+        if (text != null && text.length() > 1000) {
+            throw new OfferException("reason", "offer.error.too-long", 1000);
+        }
+        if (target.needsReason()) {
+            if (reasonCode == null) {
+                throw new OfferException("reasonCode", "offer.error.reason-required");
+            }
+            if (reasonCode == RejectionReason.OTHER && text == null) {
+                throw new OfferException("reason", "offer.error.reason-text-required");
+            }
+        }
+        RejectionReason code = target.needsReason() ? reasonCode : null;
+        offer.moveTo(target, code, text);
+        Instant now = now();
+        offer.touch(now);
+        if (actor.kind() == OfferActor.Kind.COMPANY) {
+            offer.companyUpdated(now);
+        }
+        try {
+            offers.saveAndFlush(offer);
+        } catch (OptimisticLockingFailureException e) {
+            throw new OfferException(null, "offer.error.changed-meanwhile");
+        }
+        changes.save(new OfferStatusChangeRecord(id, from, target, code, text, actor.name(), now));
+        events.publishEvent(new OfferStatusChanged(id, offer.getCompanyId(), dispOf(id), from, target, code, text, actor.name()));
+    }
+
+    /** The offer, if it exists and the actor may change it; one of another company answers as if it did not exist. */
+    private Offer changeable(OfferActor actor, long id) {
+        Offer offer = offers.findById(id).orElseThrow(() -> new OfferException(null, "offer.error.not-found"));
+        if (actor.kind() == OfferActor.Kind.COMPANY && !actor.mayChange(null, offer.getCompanyId())) {
+            throw new OfferException(null, "offer.error.not-found");
+        }
+        requireChange(actor, dispOf(id), offer.getCompanyId());
+        return offer;
+    }
+
+    private static void requireChange(OfferActor actor, @Nullable String dispCode, long companyId) {
+        if (!actor.mayChange(dispCode, companyId)) {
+            throw new AccessDeniedException(actor.name() + " may not change offers of " + dispCode);
+        }
+    }
+
+    private String dispOf(long id) {
+        return jdbc.sql("select disp_code from offer where id = :id").param("id", id).query(String.class).single();
+    }
+
+    private Instant now() {
+        // The database keeps microseconds: what is returned is what is read back.
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static void apply(Offer offer, OfferDraft draft) {
+        offer.setType(Objects.requireNonNull(draft.type()));
+        offer.setRomeCode(Objects.requireNonNull(draft.romeCode()));
+        offer.setTitle(draft.title());
+        offer.setDescription(draft.description());
+        offer.setPositions(Objects.requireNonNull(draft.positions()));
+        offer.setContractType(Objects.requireNonNull(draft.contractType()));
+        offer.setHoursPerWeek(draft.hoursPerWeek());
+        offer.setCommune(draft.commune());
+        offer.setDepartmentCode(draft.departmentCode());
+        offer.setEstablishmentIds(draft.establishmentIds());
+        offer.setStartDate(Objects.requireNonNull(draft.startDate()));
+        offer.setEndDate(draft.endDate());
+        offer.setContactId(draft.contactId());
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.offer.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.offer.internal;
+
+import org.jspecify.annotations.NullMarked;

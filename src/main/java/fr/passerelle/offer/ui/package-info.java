@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.offer.ui;
+
+import org.jspecify.annotations.NullMarked;
