@@ -29,7 +29,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * {@code server.servlet.session.timeout} (8 hours);</li>
  * <li>the language a visitor chose on the portal ({@link #LOCALE_ATTRIBUTE}) applies to each page they open;</li>
  * <li>a company user who opens a staff address is sent to their space: the staff screens are closed to them anyway
- * (their views require staff roles).</li>
+ * (their views require staff roles); an unsigned visitor who opens the company space is sent to the portal's
+ * sign-in page rather than the staff login.</li>
  * </ul>
  */
 @Component
@@ -40,6 +41,7 @@ public class PortalSessions implements VaadinServiceInitListener {
     public static final String LOCALE_ATTRIBUTE = PortalSessions.class.getName() + ".locale";
     private static final String PORTAL_PATH = "portail";
     private static final String SPACE_PATH = "portail/espace";
+    private static final String SIGN_IN_PATH = "portail/connexion";
 
     private final CurrentUser currentUser;
     private final int anonymousTimeoutSeconds;
@@ -72,8 +74,12 @@ public class PortalSessions implements VaadinServiceInitListener {
                 ui.setLocale(locale);
             }
         }
-        if (user.isPresent() && user.get().role() == Role.COMPANY && !isPortal(event.getLocation().getPath())) {
+        String path = event.getLocation().getPath();
+        if (user.isPresent() && user.get().role() == Role.COMPANY && !isPortal(path)) {
             event.forwardTo(SPACE_PATH);
+        } else if (user.isEmpty() && (path.equals(SPACE_PATH) || path.startsWith(SPACE_PATH + "/"))) {
+            // The company space asks for the portal's sign-in, not the staff login.
+            event.forwardTo(SIGN_IN_PATH);
         }
     }
 
