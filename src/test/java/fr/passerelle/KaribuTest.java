@@ -61,7 +61,11 @@ public abstract class KaribuTest extends IntegrationTest {
     /** Signs in an existing account (e.g. the demo users {@code admin}, {@code referent}, {@code communication}). */
     protected void signIn(String username) {
         UserDetails user = userDetailsService.loadUserByUsername(username);
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        signIn(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    /** Signs in with an authentication built by the test (a company user signed in by link). */
+    protected void signIn(Authentication authentication) {
         var securityContext = SecurityContextHolder.createEmptyContext();
         securityContext.setAuthentication(authentication);
         SecurityContextHolder.setContext(securityContext);

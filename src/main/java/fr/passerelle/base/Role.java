@@ -21,4 +21,5 @@ public enum Role {
     public static final String ADMIN_NAME = "ADMIN";
     public static final String REFERENT_NAME = "REFERENT";
     public static final String COMMUNICATION_NAME = "COMMUNICATION";
+    public static final String COMPANY_NAME = "COMPANY";
 }

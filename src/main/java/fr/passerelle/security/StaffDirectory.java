@@ -30,6 +30,23 @@ public class StaffDirectory {
                 .query(StaffMember.class).list();
     }
 
+    /**
+     * The active referents' display names by DISP, for the public portal's contact list: open to anyone, so it gives
+     * the name and DISP only (no e-mail, no username, no id).
+     */
+    @PreAuthorize("permitAll()")
+    public List<PublicReferent> publicReferents() {
+        return jdbc.sql("""
+                        select display_name, disp_code from app_user
+                        where role = 'REFERENT' and enabled
+                        order by disp_code, lower(display_name), id""")
+                .query(PublicReferent.class).list();
+    }
+
+    /** A referent as the public may see them. */
+    public record PublicReferent(String displayName, String dispCode) {
+    }
+
     /** Everyone a task can be given to (those who have "Mes tâches"): the active administrators and referents, by name. */
     public List<StaffMember> assignable() {
         return jdbc.sql("""

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.portal.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.portal.ui;
+
+import org.jspecify.annotations.NullMarked;
