@@ -1,42 +1,28 @@
 package fr.passerelle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Journeys through the packaged application in a real headless Chromium. */
 class EndToEndIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     private static PackagedApplication app;
 
     @BeforeAll
     static void startApplication() throws Exception {
-        boolean browserPresent = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (System.getenv("CI") != null) {
-            assertThat(browserPresent).as("CI must run the browser tests: install chromium and chromium-driver").isTrue();
-        }
-        assumeTrue(browserPresent, "Chromium or ChromeDriver missing: browser tests skipped outside CI");
+        Browsers.requireChromium();
         app = PackagedApplication.start();
     }
 
@@ -192,23 +178,10 @@ class EndToEndIT {
     }
 
     private static WebDriver chromium() {
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1400,900", "--lang=fr-FR");
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        return Browsers.desktop();
     }
 
     private static void screenshot(WebDriver browser, String name) {
-        try {
-            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-            Path target = Path.of("target", "e2e-screenshots", name + ".png");
-            Files.createDirectories(target.getParent());
-            Files.write(target, png);
-        } catch (Exception ignored) {
-            // a screenshot is a help for diagnosis, never a reason to fail
-        }
+        Browsers.screenshot(browser, name);
     }
 }

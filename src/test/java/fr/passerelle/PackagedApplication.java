@@ -33,6 +33,11 @@ final class PackagedApplication implements AutoCloseable {
     }
 
     static PackagedApplication start() throws IOException, InterruptedException {
+        return start(List.of());
+    }
+
+    /** Started with these extra {@code --name=value} settings (e.g. an SMTP server the test reads). */
+    static PackagedApplication start(List<String> settings) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("passerelle.jar", "target/passerelle.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("The packaged application is missing: " + jar.toAbsolutePath() + " (run mvn -Pproduction verify)");
@@ -45,6 +50,7 @@ final class PackagedApplication implements AutoCloseable {
                 "-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port,
                 "--passerelle.embedded-db.data-dir=" + dataDir.resolve("postgres")));
+        command.addAll(settings);
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         var app = new PackagedApplication(process, log, dataDir, port, Duration.ZERO);
