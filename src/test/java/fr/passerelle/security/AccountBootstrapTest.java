@@ -34,6 +34,8 @@ class AccountBootstrapTest extends IntegrationTest {
     private void emptyAccounts() {
         jdbc.sql("update company set owner_id = null").update();
         jdbc.sql("delete from task").update();
+        jdbc.sql("update workshop_space set referent_id = null").update();
+        jdbc.sql("update workshop_interest set handled_by = null, handled_at = null, status = 'PENDING'").update();
         users.deleteAll();
         users.flush();
     }
