@@ -1,6 +1,6 @@
 package fr.passerelle.cli;
 
-import fr.passerelle.partner.ImportMode;
+import fr.passerelle.companycsv.ImportMode;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;

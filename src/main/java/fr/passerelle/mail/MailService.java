@@ -47,12 +47,12 @@ public class MailService {
     }
 
     /**
-     * Sends the message now, through the SMTP server.
+     * Sends the message now, through the SMTP server, and returns its {@code Message-ID}.
      *
      * @throws InvalidMailAddressException when a recipient or the reply-to address is not valid; nothing is sent
      * @throws MailDeliveryException       when the SMTP server cannot be reached or refuses the message
      */
-    public void send(OutgoingMail mail) {
+    public String send(OutgoingMail mail) {
         List<InternetAddress> to = mail.to().stream().map(address -> parse("to", address)).toList();
         InternetAddress replyTo = mail.replyTo() == null ? null : parse("replyTo", mail.replyTo());
         MimeMessage message = sender.createMimeMessage();
@@ -80,6 +80,11 @@ public class MailService {
                     + ": " + e.getMessage(), e);
         }
         log.debug("Sent '{}' to {}", mail.subject(), mail.to());
+        try {
+            return message.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException("The message sent has no readable Message-ID", e);
+        }
     }
 
     /** Where mail goes, for screens that explain it. */
@@ -87,7 +92,7 @@ public class MailService {
         return server;
     }
 
-    private static InternetAddress parse(String field, @Nullable String address) {
+    static InternetAddress parse(String field, @Nullable String address) {
         if (address == null || address.isBlank()) {
             throw new InvalidMailAddressException(field, address == null ? "" : address);
         }
@@ -104,7 +109,7 @@ public class MailService {
     }
 
     /** A header is one line: line breaks in a subject would be folded oddly or refused by some servers. */
-    private static String singleLine(String text) {
+    static String singleLine(String text) {
         return text.replaceAll("[\\r\\n\\t]+", " ").strip();
     }
 }

@@ -11,10 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks and normalises a company as typed (SIRET with spaces, NAF without a dot, department from the
- * postcode, website without a scheme); the first problem is reported against its field.
+ * postcode, website without a scheme); the first problem is reported against its field. The NAF and website
+ * normalisers are public: the CSV import checks its rows with the same rules.
  */
 @Component
-class CompanyDraftValidator {
+public class CompanyDraftValidator {
 
     private static final Pattern NAF_SEPARATORS = Pattern.compile("[\\s.]");
     private static final Pattern NAF_CODE = Pattern.compile("[0-9]{4}[A-Z]");
@@ -71,7 +72,7 @@ class CompanyDraftValidator {
     }
 
     /** "4221z", "42.21 Z" and "42.21Z" are the same code. */
-    static @Nullable String normaliseNaf(@Nullable String input) {
+    public static @Nullable String normaliseNaf(@Nullable String input) {
         String value = blankToNull(input);
         if (value == null) {
             return null;
@@ -83,7 +84,7 @@ class CompanyDraftValidator {
         return compact.substring(0, 2) + "." + compact.substring(2);
     }
 
-    static @Nullable String normaliseWebsite(@Nullable String input) {
+    public static @Nullable String normaliseWebsite(@Nullable String input) {
         String value = blankToNull(input);
         if (value == null) {
             return null;

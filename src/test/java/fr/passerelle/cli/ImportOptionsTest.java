@@ -3,7 +3,7 @@ package fr.passerelle.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.passerelle.partner.ImportMode;
+import fr.passerelle.companycsv.ImportMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

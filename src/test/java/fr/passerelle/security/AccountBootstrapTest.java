@@ -58,7 +58,7 @@ class AccountBootstrapTest extends IntegrationTest {
     void withoutDemoModeAFirstStartCreatesOneAdministratorAndLogsItsPasswordOnce(CapturedOutput output) {
         emptyAccounts();
 
-        var bootstrap = new AccountBootstrap(users, passwordEncoder, reference, new DatabaseMode(false, "external"), null);
+        var bootstrap = new AccountBootstrap(users, passwordEncoder, reference, jdbc, new DatabaseMode(false, "external"), null);
         bootstrap.run(null);
 
         assertThat(users.findAll()).singleElement().satisfies(admin -> {
@@ -77,14 +77,31 @@ class AccountBootstrapTest extends IntegrationTest {
 
     @Test
     @Transactional
-    void demoAccountsAreNotCreatedOnAnExternalDatabaseUnlessAskedFor() {
+    void theDemoAccountsAreTheFirstDemoSeederNotTheStartupRunner() {
         emptyAccounts();
         users.save(new AppUser("someone", "Quelqu’un", "{noop}x", Role.ADMIN, null));
+        var bootstrap = new AccountBootstrap(users, passwordEncoder, reference, jdbc, new DatabaseMode(false, "external"), true);
 
-        new AccountBootstrap(users, passwordEncoder, reference, new DatabaseMode(false, "external"), null).run(null);
-        assertThat(users.findByUsername("referent")).isEmpty();
+        bootstrap.run(null);
+        assertThat(users.findByUsername("referent")).as("the runner creates no demo account").isEmpty();
 
-        new AccountBootstrap(users, passwordEncoder, reference, new DatabaseMode(false, "external"), true).run(null);
-        assertThat(users.findByUsername("referent")).isPresent();
+        assertThat(bootstrap.order()).isEqualTo(100);
+        assertThat(bootstrap.seed()).isEqualTo(3);
+        assertThat(users.findByUsername("referent").orElseThrow().getDispCode()).isEqualTo("DISP DIJON");
+        assertThat(bootstrap.seed()).as("a second run creates nobody").isZero();
+        assertThat(users.count()).isEqualTo(4);
+    }
+
+    @Test
+    @Transactional
+    void inDemoModeAFirstStartLeavesTheAdministratorToTheDemoAccounts() {
+        emptyAccounts();
+        var bootstrap = new AccountBootstrap(users, passwordEncoder, reference, jdbc, new DatabaseMode(true, "embedded"), null);
+
+        bootstrap.run(null);
+        assertThat(users.count()).as("no generated administrator password in demo mode").isZero();
+
+        bootstrap.seed();
+        assertThat(passwordEncoder.matches("passerelle-demo", users.findByUsername("admin").orElseThrow().getPasswordHash())).isTrue();
     }
 }

@@ -1,6 +1,6 @@
 package fr.passerelle.partner.internal;
 
-import fr.passerelle.base.DatabaseMode;
+import fr.passerelle.base.DemoSeeder;
 import fr.passerelle.partner.internal.DemoDataSet.CompanyRow;
 import fr.passerelle.partner.internal.DemoDataSet.Department;
 import fr.passerelle.partner.internal.DemoDataSet.EngagementRow;
@@ -20,9 +20,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,12 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The demo data set: in demo mode (the embedded default, or {@code PASSERELLE_DEMO=true}) an empty
  * database gets about 300 fictional companies over every DISP with their contacts, pipeline history,
  * engagements, interactions of the last twelve months and tasks, so that every screen has something
- * to show. It runs once the application is ready, after the demo accounts exist, and never adds
- * anything to a database that has a company. Rows are written with JDBC batches in one transaction;
+ * to show. It is a {@link DemoSeeder} (order 200), so it runs after the demo accounts exist (the Dijon
+ * companies get the demo referent as owner), and never adds anything to a database that has a company. Rows are written with JDBC batches in one transaction;
  * the audit tables stay empty for them (nobody changed them through the application).
  */
 @Component
-class PartnerDemoData {
+class PartnerDemoData implements DemoSeeder {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerDemoData.class);
     /** Two instances starting together on one database load the data set once. */
@@ -49,31 +46,26 @@ class PartnerDemoData {
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
-    private final boolean demo;
 
-    PartnerDemoData(JdbcTemplate jdbcTemplate, JdbcClient jdbc, PlatformTransactionManager transactionManager,
-                    DatabaseMode databaseMode, @Value("${passerelle.demo:#{null}}") @Nullable Boolean demo) {
+    PartnerDemoData(JdbcTemplate jdbcTemplate, JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
-        this.demo = demo != null ? demo : databaseMode.embedded();
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void loadWhenReady() {
-        if (!demo) {
-            return;
-        }
-        try {
-            load();
-        } catch (RuntimeException e) {
-            // The application is usable without its demo companies; say why they are missing.
-            log.error("The demo companies could not be created", e);
-        }
+    @Override
+    public int order() {
+        return 200;
+    }
+
+    @Override
+    public String name() {
+        return "demo companies";
     }
 
     /** Creates the demo data set unless a company exists; returns how many companies it created. */
-    int load() {
+    @Override
+    public int seed() {
         long start = System.nanoTime();
         DemoDataSet.Result created = transaction.execute(status -> {
             jdbc.sql("select 1 from pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(Integer.class).single();

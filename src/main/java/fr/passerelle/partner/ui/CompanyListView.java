@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
@@ -23,8 +24,8 @@ import fr.passerelle.base.DisplayFormats;
 import fr.passerelle.base.Role;
 import fr.passerelle.base.SignedInUser;
 import fr.passerelle.base.ui.component.ViewToolbar;
-import fr.passerelle.partner.CompanyExportService;
 import fr.passerelle.partner.CompanyFilter;
+import fr.passerelle.partner.CompanyListAction;
 import fr.passerelle.partner.CompanyMergeService;
 import fr.passerelle.partner.CompanyService;
 import fr.passerelle.partner.CompanySummary;
@@ -33,8 +34,10 @@ import fr.passerelle.reference.ReferenceService;
 import fr.passerelle.security.StaffDirectory;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 
@@ -42,7 +45,7 @@ import org.springframework.data.domain.Sort;
  * The partner companies, paged from the database and filtered by DISP, department, stage, engagement,
  * sector, referent, label and a free search; each person's saved views. Filters last for the session;
  * a referent starts on their own DISP. Administrators and referents create companies and merge
- * duplicates; everyone exports the list (or its companies' contacts) as CSV; a row opens the company.
+ * duplicates; other modules add their buttons ({@link CompanyListAction}: the CSV export); a row opens the company.
  */
 @Route("entreprises")
 @Menu(order = 20, title = "nav.companies", icon = "vaadin:factory")
@@ -53,7 +56,7 @@ class CompanyListView extends Main implements HasDynamicTitle {
 
     private final CompanyService companies;
     private final CompanyMergeService merges;
-    private final CompanyExportService exports;
+    private final List<CompanyListAction> listActions;
     private final ReferenceService reference;
     private final StaffDirectory staff;
     private final boolean canEdit;
@@ -68,11 +71,11 @@ class CompanyListView extends Main implements HasDynamicTitle {
     /** True while a saved view is applied, so that the saved view stays shown as the one applied. */
     private boolean applyingSavedView;
 
-    CompanyListView(CompanyService companies, CompanyMergeService merges, CompanyExportService exports,
+    CompanyListView(CompanyService companies, CompanyMergeService merges, ObjectProvider<CompanyListAction> listActions,
                     SavedViewService savedViewService, ReferenceService reference, StaffDirectory staff, CurrentUser currentUser) {
         this.companies = companies;
         this.merges = merges;
-        this.exports = exports;
+        this.listActions = listActions.stream().sorted(Comparator.comparingInt(CompanyListAction::order)).toList();
         this.reference = reference;
         this.staff = staff;
         SignedInUser user = currentUser.require();
@@ -96,10 +99,8 @@ class CompanyListView extends Main implements HasDynamicTitle {
     private ViewToolbar actions() {
         var spacer = new Div();
         spacer.addClassName("toolbar-spacer");
-        var export = new Button(getTranslation("companies.export.action"), VaadinIcon.DOWNLOAD_ALT.create(), e -> openExport());
-        export.setAriaLabel(getTranslation("companies.export.action.label"));
-        export.setTooltipText(getTranslation("companies.export.action.label"));
-        var toolbar = new ViewToolbar(savedViews, spacer, export);
+        var toolbar = new ViewToolbar(savedViews, spacer);
+        listActions.forEach(action -> toolbar.add(button(action)));
         toolbar.addClassName("company-actions");
         if (canEdit) {
             merge.setText(getTranslation("companies.merge.action"));
@@ -211,9 +212,14 @@ class CompanyListView extends Main implements HasDynamicTitle {
         }
     }
 
-    private void openExport() {
-        CompanyFilter filter = filters.value();
-        new CompanyExportDialog(exports, filter, sort(), companies.count(filter)).open();
+    private Button button(CompanyListAction action) {
+        var button = new Button(getTranslation(action.textKey()), new Icon(action.icon()), e -> {
+            CompanyFilter filter = filters.value();
+            action.run(filter, sort(), companies.count(filter));
+        });
+        button.setAriaLabel(getTranslation(action.descriptionKey()));
+        button.setTooltipText(getTranslation(action.descriptionKey()));
+        return button;
     }
 
     /** The grid's sort as the service takes it: what the data provider is given for the shown page. */

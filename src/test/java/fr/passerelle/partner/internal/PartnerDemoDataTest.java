@@ -33,8 +33,12 @@ class PartnerDemoDataTest extends IntegrationTest {
         long companies = count("select count(*) from company");
         long contacts = count("select count(*) from contact");
         assertThat(companies).isGreaterThanOrEqualTo(300);
+        long referent = jdbc.sql("select id from app_user where username = 'referent'").query(Long.class).single();
+        assertThat(count("select count(*) from company where disp_code = 'DISP DIJON' and owner_id = " + referent))
+                .as("companies given to the demo referent: the demo accounts (order 100) came first").isPositive();
+        assertThat(demoData.order()).isGreaterThan(100);
 
-        assertThat(demoData.load()).isZero();
+        assertThat(demoData.seed()).isZero();
 
         assertThat(count("select count(*) from company")).isEqualTo(companies);
         assertThat(count("select count(*) from contact")).isEqualTo(contacts);
@@ -148,7 +152,7 @@ class PartnerDemoDataTest extends IntegrationTest {
         jdbc.sql("truncate table company cascade").update();
 
         long start = System.nanoTime();
-        assertThat(demoData.load()).isEqualTo(300);
+        assertThat(demoData.seed()).isEqualTo(300);
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(jdbc.sql("select legal_name || ' ' || siret || ' ' || commune from company order by siret").query(String.class).list())
@@ -160,7 +164,7 @@ class PartnerDemoDataTest extends IntegrationTest {
 
     private void reloadOnEmptyTables() {
         jdbc.sql("truncate table company cascade").update();
-        assertThat(demoData.load()).isEqualTo(300);
+        assertThat(demoData.seed()).isEqualTo(300);
     }
 
     private long tasks(long assignee, String condition, LocalDate today) {

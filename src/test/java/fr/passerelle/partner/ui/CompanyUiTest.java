@@ -29,15 +29,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Helpers of the companies UI tests: valid SIRETs made up on the spot, companies created through the
- * service, and the company page route when the detail view is not (yet) in this branch.
+ * service, and the company page route when the detail view is not (yet) in this branch. Public for the UI
+ * tests of the modules that extend the companies pages (companycsv).
  */
-abstract class CompanyUiTest extends KaribuTest {
+public abstract class CompanyUiTest extends KaribuTest {
 
     @Autowired
-    CompanyService companyService;
+    protected CompanyService companyService;
 
     /** A valid SIRET nobody else uses: a random SIREN and NIC, each completed with its Luhn check digit. */
-    static String newSiret() {
+    protected static String newSiret() {
         String siren;
         do {
             siren = withCheckDigit(randomDigits(8));
@@ -46,19 +47,19 @@ abstract class CompanyUiTest extends KaribuTest {
     }
 
     /** Another valid SIRET (another establishment) of the same SIREN. */
-    static String siretOf(String siren) {
+    protected static String siretOf(String siren) {
         String siret = withCheckDigit(siren + randomDigits(4));
         assertThat(Siret.isValid(siret)).as(siret).isTrue();
         return siret;
     }
 
     /** "13000548121800" → "130 005 481 21800", as a person types it. */
-    static String spaced(String siret) {
+    protected static String spaced(String siret) {
         return siret.substring(0, 3) + " " + siret.substring(3, 6) + " " + siret.substring(6, 9) + " " + siret.substring(9);
     }
 
     /** A word of random letters, so that a test finds its own companies whatever else is in the table. */
-    static String token() {
+    protected static String token() {
         var random = ThreadLocalRandom.current();
         var word = new StringBuilder();
         for (int i = 0; i < 8; i++) {
@@ -67,27 +68,27 @@ abstract class CompanyUiTest extends KaribuTest {
         return word.toString();
     }
 
-    CompanyDetails createCompany(String siret, String legalName, String departmentCode) {
+    protected CompanyDetails createCompany(String siret, String legalName, String departmentCode) {
         return companyService.create(new CompanyDraft(siret, legalName, null, null, null, null, null, null, departmentCode,
                 null, Set.of(), null), CompanySource.MANUAL);
     }
 
-    CompanyDetails createCompany(CompanyDraft draft) {
+    protected CompanyDetails createCompany(CompanyDraft draft) {
         return companyService.create(draft, CompanySource.MANUAL);
     }
 
     @SuppressWarnings("unchecked")
-    static Grid<CompanySummary> grid() {
+    protected static Grid<CompanySummary> grid() {
         return _get(Grid.class, spec -> spec.withClasses("company-grid"));
     }
 
     /** What a person's choice in a field does (Karibu 2.6.2's {@code _setValue} fails on Vaadin 25.2). */
-    static <V> void setValue(HasValue<?, V> field, @Nullable V value) {
+    protected static <V> void setValue(HasValue<?, V> field, @Nullable V value) {
         assertThat(((Component) field).isVisible() && ((HasEnabled) field).isEnabled()).as("field usable").isTrue();
         field.setValue(value);
     }
 
-    static List<String> notificationTexts() {
+    protected static List<String> notificationTexts() {
         return NotificationsKt.getNotifications().stream().map(CompanyUiTest::text).toList();
     }
 
@@ -97,7 +98,7 @@ abstract class CompanyUiTest extends KaribuTest {
     }
 
     /** The path of the page shown now, e.g. {@code entreprises/42}. */
-    static String currentPath() {
+    protected static String currentPath() {
         return UI.getCurrent().getInternals().getActiveViewLocation().getPath();
     }
 

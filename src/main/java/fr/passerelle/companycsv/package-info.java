@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.companycsv;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.companycsv.ui;
+
+import org.jspecify.annotations.NullMarked;
