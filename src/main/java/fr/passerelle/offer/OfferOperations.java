@@ -165,7 +165,7 @@ class OfferOperations implements ExpiringOffers {
         } catch (OptimisticLockingFailureException e) {
             throw new OfferException(null, "offer.error.changed-meanwhile");
         }
-        events.publishEvent(new OfferUpdated(id, offer.getCompanyId(), dispOf(id), actor.name(), true));
+        events.publishEvent(new OfferUpdated(id, offer.getCompanyId(), dispOf(id), actor.name(), actor.kind() == OfferActor.Kind.COMPANY));
     }
 
     /** The expiry job's move of an open offer whose deadline has passed, by the system. */
