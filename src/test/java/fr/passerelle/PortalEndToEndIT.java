@@ -32,7 +32,7 @@ class PortalEndToEndIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/portail", "/portail/connexion", "/portail/mentions-legales"})
+    @ValueSource(strings = {"/portail", "/portail/connexion", "/portail/mentions-legales", "/portail/ateliers"})
     void aPortalPageOnAPhoneHasNoSeriousAccessibilityViolationAndNoSidewaysScroll(String path) {
         WebDriver browser = Browsers.phone();
         String name = "portal" + path.replace("/portail", "").replace('/', '-');
