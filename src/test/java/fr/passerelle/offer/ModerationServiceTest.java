@@ -191,6 +191,17 @@ class ModerationServiceTest extends IntegrationTest {
         assertThat(outboxRows("offer-declared:" + id + ":" + parisReferent)).isZero();
     }
 
+    @Test
+    void theDemoDataPutsDeclarationsOfCompaniesTheCrmKnowsInTheDemoReferentsQueue() {
+        fixtures.signIn("referent");
+        assertThat(moderation.pending(null, PageRequest.of(0, 500))).filteredOn(PendingOffer::declared)
+                .isNotEmpty().allSatisfy(pending -> {
+                    assertThat(pending.companyId()).isNull();
+                    assertThat(pending.knownCompanyId()).as("the declared SIRET is a demo company's").isNotNull();
+                    assertThat(pending.contactEmail()).isNotBlank();
+                });
+    }
+
     private long referent(String username, String disp, String email, boolean enabled) {
         return jdbc.sql("""
                         insert into app_user (username, display_name, email, password_hash, role, disp_code, enabled)
