@@ -84,6 +84,11 @@ public class CompanyService {
         return get(id).orElseThrow(() -> new PartnerException(null, "partner.error.company-not-found"));
     }
 
+    /** The company with that SIRET (typed with or without spaces), if there is one: a SIRET is unique. */
+    public Optional<CompanyDetails> findBySiret(String siret) {
+        return companies.findBySiret(Siret.normalise(siret.strip())).flatMap(company -> get(java.util.Objects.requireNonNull(company.getId())));
+    }
+
     /** Checks and normalises a draft without saving it (forms call it to show errors as soon as possible). */
     public CompanyDraft validate(CompanyDraft draft) {
         return validator.check(draft).draft();

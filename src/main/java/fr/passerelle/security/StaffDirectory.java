@@ -47,6 +47,24 @@ public class StaffDirectory {
     public record PublicReferent(String displayName, String dispCode) {
     }
 
+    /**
+     * The active referents of a DISP who have an e-mail address, to notify them (a declaration waiting for them).
+     * Open to any caller because notifications run after a commit without a signed-in person (a company confirming
+     * its declaration on the public portal); no screen shows what it returns.
+     */
+    @PreAuthorize("permitAll()")
+    public List<Recipient> referentRecipients(String dispCode) {
+        return jdbc.sql("""
+                        select id, display_name, email from app_user
+                        where role = 'REFERENT' and enabled and disp_code = :disp and email is not null
+                        order by lower(display_name), id""")
+                .param("disp", dispCode).query(Recipient.class).list();
+    }
+
+    /** A staff member to e-mail. */
+    public record Recipient(long id, String displayName, String email) {
+    }
+
     /** Everyone a task can be given to (those who have "Mes tâches"): the active administrators and referents, by name. */
     public List<StaffMember> assignable() {
         return jdbc.sql("""

@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo offers over the demo companies (created by partner's demo data, found here by SQL): open, pending
- * (declared on the portal, in the referents' queues, Dijon's included), expired, filled and rejected, of
- * every type. Only on a database without offers; an advisory lock keeps two instances starting together
+ * (declared on the portal by a company the CRM knows, not yet matched to it: in the referents' queues, Dijon's
+ * included), expired, filled and rejected, of every type. Only on a database without offers; an advisory lock keeps two instances starting together
  * from both writing them. Written with SQL in one transaction; the audit tables stay empty for them.
  */
 @Component
@@ -107,6 +107,8 @@ class OfferDemoData implements DemoSeeder {
             start = end.minusMonths(3);
         }
         OffsetDateTime createdAt = OffsetDateTime.now(ZoneOffset.UTC).minusDays(2L * i % 120).minusHours(i);
+        // A pending offer is a declaration from the portal, not yet matched to its company (which the CRM knows).
+        boolean pending = status == OfferStatus.PENDING_VALIDATION;
         RejectionReason rejection = status == OfferStatus.REJECTED ? RejectionReason.values()[i % RejectionReason.values().length] : null;
         long offerId = jdbc.sql("""
                         insert into offer (company_id, type, rome_code, title, description, positions, contract_type, hours_per_week,
@@ -115,12 +117,12 @@ class OfferDemoData implements DemoSeeder {
                         values (:company, :type, :rome, :title, :description, :positions, :contract, :hours, null, :department,
                                 :start, :end, :source, :contact, :status, :rejection, :rejectionText, :createdAt, :createdAt, :createdAt)
                         returning id""")
-                .param("company", company.id()).param("type", trade.type().name()).param("rome", trade.rome())
+                .param("company", pending ? null : company.id()).param("type", trade.type().name()).param("rome", trade.rome())
                 .param("title", trade.title()).param("description", "Offre de démonstration : " + trade.title().toLowerCase(java.util.Locale.FRENCH) + ".")
                 .param("positions", 1 + i % 6).param("contract", trade.contract().name())
                 .param("hours", trade.type().inEstablishments() ? 25 : 35)
                 .param("department", trade.type().inEstablishments() ? null : company.departmentCode())
-                .param("start", start).param("end", end).param("source", source.name()).param("contact", company.contactId())
+                .param("start", start).param("end", end).param("source", source.name()).param("contact", pending ? null : company.contactId())
                 .param("status", status.name()).param("rejection", rejection == null ? null : rejection.name())
                 .param("rejectionText", rejection == RejectionReason.OTHER ? "Le poste relève d’une agence d’intérim partenaire." : null)
                 .param("createdAt", createdAt)
@@ -131,6 +133,19 @@ class OfferDemoData implements DemoSeeder {
                             select :offer, e.id from establishment e where e.disp_code = :disp and e.active
                             order by e.id offset :skip limit 1""")
                     .param("offer", offerId).param("disp", company.dispCode()).param("skip", i % 3).update();
+        }
+        if (pending) {
+            jdbc.sql("""
+                            insert into offer_declaration (offer_id, siret, legal_name, street, postcode, commune, department_code,
+                                                           naf_code, workforce_bracket, contact_first_name, contact_last_name,
+                                                           contact_job_title, contact_email, contact_phone, consented_at, consent_version)
+                            select :offer, c.siret, c.legal_name, c.street, c.postcode, c.commune, c.department_code, c.naf_code,
+                                   c.workforce_bracket, k.first_name, coalesce(k.last_name, 'Martin'), k.job_title,
+                                   coalesce(k.email, 'recrutement+' || c.id || '@exemple.fr'), k.phone, :createdAt, '2026-12'
+                            from company c left join contact k on k.id = :contact
+                            where c.id = :company""")
+                    .param("offer", offerId).param("contact", company.contactId()).param("company", company.id())
+                    .param("createdAt", createdAt).update();
         }
         String by = source == OfferSource.PORTAL ? "portail" : "referent";
         jdbc.sql("insert into offer_status_change (offer_id, from_status, to_status, changed_by, changed_at) values (:offer, null, :to, :by, :at)")

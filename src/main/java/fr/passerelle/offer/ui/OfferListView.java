@@ -135,7 +135,7 @@ class OfferListView extends Main implements HasDynamicTitle {
         var existing = row == null ? null : services.offers().get(row.id()).orElse(null);
         if (existing != null && existing.companyDeclared()) {
             // A declaration has no CRM company yet: it is validated or rejected in the moderation queue.
-            com.vaadin.flow.component.notification.Notification.show(getTranslation("moderation.list.declared-hint", existing.title()));
+            getUI().ifPresent(ui -> ui.navigate(ModerationView.class));
             return;
         }
         var dialog = new OfferFormDialog(services, existing, null, saved -> refresh());
