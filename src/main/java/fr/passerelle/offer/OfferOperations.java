@@ -1,11 +1,14 @@
 package fr.passerelle.offer;
 
+import fr.passerelle.base.DisplayFormats;
 import fr.passerelle.offer.domain.Offer;
 import fr.passerelle.offer.domain.OfferRepository;
 import fr.passerelle.offer.domain.OfferStatusChangeRecord;
 import fr.passerelle.offer.domain.OfferStatusChangeRepository;
+import fr.passerelle.offer.internal.ExpiringOffers;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Transactional
-class OfferOperations {
+class OfferOperations implements ExpiringOffers {
 
     private final OfferRepository offers;
     private final OfferStatusChangeRepository changes;
@@ -185,6 +188,44 @@ class OfferOperations {
         }
         changes.save(new OfferStatusChangeRecord(id, from, target, code, text, actor.name(), now));
         events.publishEvent(new OfferStatusChanged(id, offer.getCompanyId(), dispOf(id), from, target, code, text, actor.name()));
+    }
+
+    // Expiry and extension (issue 10, offers item 4): the expiry job in offer.internal, the extension for
+    // staff (OfferService) and for the company's own space on the portal.
+
+    /** Open offers stay open this long after an extension. */
+    static final int EXTENSION_DAYS = 90;
+
+    /**
+     * Extends an open offer, the company's "still current" (or staff's on its behalf): its 90 days without
+     * an update from the company start again now, and an end date within the next 90 days moves to today
+     * plus 90 days (Paris). Recorded and audited as an update; its reminders are then keyed to the new deadline.
+     */
+    void extend(OfferActor actor, long id) {
+        Offer offer = changeable(actor, id);
+        if (!offer.getStatus().canBeExtended()) {
+            throw new OfferException(null, "offer.expiry.error.not-open", offer.getStatus());
+        }
+        Instant now = now();
+        LocalDate until = LocalDate.ofInstant(now, DisplayFormats.PARIS).plusDays(EXTENSION_DAYS);
+        LocalDate end = offer.getEndDate();
+        if (end != null && end.isBefore(until)) {
+            offer.setEndDate(until);
+        }
+        offer.companyUpdated(now);
+        offer.touch(now);
+        try {
+            offers.saveAndFlush(offer);
+        } catch (OptimisticLockingFailureException e) {
+            throw new OfferException(null, "offer.error.changed-meanwhile");
+        }
+        events.publishEvent(new OfferUpdated(id, offer.getCompanyId(), dispOf(id), actor.name(), actor.kind() == OfferActor.Kind.COMPANY));
+    }
+
+    /** The expiry job's move of an open offer whose deadline has passed, by the system. */
+    @Override
+    public void expire(long offerId) {
+        transition(OfferActor.system(ExpiringOffers.JOB), offerId, OfferStatus.EXPIRED, null, null);
     }
 
     /** The offer, if it exists and the actor may change it; one of another company answers as if it did not exist. */

@@ -122,6 +122,17 @@ public class OfferService {
         return require(id);
     }
 
+    /**
+     * Extends an open offer on its company's behalf (issue 10, expiry): its 90 days restart, an end date
+     * within them moves to today + 90 days. Refused for an offer that is not open ({@code offer.expiry.error.not-open}).
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'REFERENT')")
+    public OfferDetails extend(long id) {
+        operations.extend(actor(), id);
+        return require(id);
+    }
+
     private OfferActor actor() {
         return OfferActor.of(currentUser.require());
     }

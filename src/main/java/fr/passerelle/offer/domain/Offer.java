@@ -92,7 +92,7 @@ public class Offer {
 
     private @Nullable String rejectionReason;
 
-    @NotAudited
+    // Audited (V19): an extension may change nothing else.
     @Column(nullable = false)
     private Instant lastCompanyUpdateAt = Instant.now();
 

@@ -1,6 +1,7 @@
 package fr.passerelle.offer.internal;
 
 import fr.passerelle.base.AuditRevision;
+import fr.passerelle.base.DisplayFormats;
 import fr.passerelle.offer.domain.Offer;
 import fr.passerelle.partner.companypage.CompanyHistorySource;
 import fr.passerelle.partner.companypage.PageText;
@@ -99,6 +100,9 @@ class OfferHistory implements CompanyHistorySource {
         fields.put("offer.field.rejection-reason", o.getRejectionReasonCode() == null ? null
                 : PageText.of(o.getRejectionReasonCode().translationKey()));
         fields.put("offer.field.rejection-text", o.getRejectionReason());
+        // Audited from V19 on (earlier revisions have none); an extension may change only this.
+        fields.put("offer.expiry.field.company-update", o.getLastCompanyUpdateAt() == null ? null
+                : DisplayFormats.dateTime(o.getLastCompanyUpdateAt()));
         return fields;
     }
 

@@ -56,8 +56,10 @@ class PortalHomeViewTest extends KaribuTest {
                 .filter(item -> LocatorJ._find(item, H3.class).stream().anyMatch(h -> h.getText().startsWith("Direction"))).toList();
         assertThat(dispCards).hasSize(10);
         ListItem dijon = dispCards.stream().filter(item -> LocatorJ._get(item, H3.class).getText().endsWith("de Dijon")).findFirst().orElseThrow();
-        assertThat(LocatorJ._find(dijon, Paragraph.class).stream().map(Paragraph::getText))
-                .contains("Régions : Bourgogne-Franche-Comté, Centre-Val de Loire", "Référents : Référent démo (Dijon)");
+        var texts = LocatorJ._find(dijon, Paragraph.class).stream().map(Paragraph::getText).toList();
+        assertThat(texts).contains("Régions : Bourgogne-Franche-Comté, Centre-Val de Loire");
+        // Other tests of the suite add referents to Dijon: the demo referent is among them, whoever else is.
+        assertThat(texts).anySatisfy(text -> assertThat(text).startsWith("Référents : ").contains("Référent démo (Dijon)"));
         assertThat(LocatorJ._find(dijon, Anchor.class).stream().map(Anchor::getHref)).containsExactly("mailto:contact@passerelle.local");
     }
 
