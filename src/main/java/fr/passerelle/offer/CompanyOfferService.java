@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,7 +93,7 @@ public class CompanyOfferService {
     @Transactional
     public CompanyOffer changePositions(long offerId, long expectedVersion, @Nullable Integer positions) {
         Actor actor = actor();
-        Offer offer = offers.findById(offerId).filter(o -> o.getCompanyId() == actor.companyId()).orElseThrow(CompanyOfferService::notFound);
+        Offer offer = offers.findById(offerId).filter(o -> Objects.equals(o.getCompanyId(), actor.companyId())).orElseThrow(CompanyOfferService::notFound);
         if (offer.getStatus() != OfferStatus.OPEN) {
             throw new OfferException("positions", "portal.space.offers.error.not-open", offer.getStatus());
         }
