@@ -32,7 +32,8 @@ class PortalEndToEndIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/portail", "/portail/connexion", "/portail/mentions-legales"})
+    @ValueSource(strings = {"/portail", "/portail/connexion", "/portail/mentions-legales", "/portail/ateliers",
+            "/portail/declarer", "/portail/declarer/confirmer"})
     void aPortalPageOnAPhoneHasNoSeriousAccessibilityViolationAndNoSidewaysScroll(String path) {
         WebDriver browser = Browsers.phone();
         String name = "portal" + path.replace("/portail", "").replace('/', '-');

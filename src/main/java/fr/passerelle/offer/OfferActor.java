@@ -2,7 +2,6 @@ package fr.passerelle.offer;
 
 import fr.passerelle.base.Role;
 import fr.passerelle.base.SignedInUser;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * contact on the portal (its company's offers only), or a scheduled job. Made only inside the module, so
  * that no other module can act as a company or as the system.
  *
- * @param name      what the status changes and the audit record ("referent", "contact:12", "job:offer-expiry")
+ * @param name      what the status changes and the audit record ("referent", "contact:12", "portal:jeanne@exemple.fr",
+ *                  "job:offer-expiry")
  * @param dispCode  a referent's DISP
  * @param companyId a company contact's company
  */
@@ -31,16 +31,21 @@ record OfferActor(Kind kind, String name, @Nullable String dispCode, @Nullable L
         return new OfferActor(Kind.COMPANY, name, null, companyId);
     }
 
+    /** Whoever declared an offer on the portal, by the address they confirmed; acts on no company's offers. */
+    static OfferActor declarant(String email) {
+        return new OfferActor(Kind.COMPANY, "portal:" + email, null, null);
+    }
+
     static OfferActor system(String job) {
         return new OfferActor(Kind.SYSTEM, "job:" + job, null, null);
     }
 
     /** Whether this actor may change an offer of that DISP and company. */
-    boolean mayChange(@Nullable String offerDispCode, long offerCompanyId) {
+    boolean mayChange(@Nullable String offerDispCode, @Nullable Long offerCompanyId) {
         return switch (kind) {
             case ADMIN, SYSTEM -> true;
             case REFERENT -> dispCode != null && dispCode.equals(offerDispCode);
-            case COMPANY -> Objects.equals(companyId, offerCompanyId);
+            case COMPANY -> companyId != null && companyId.equals(offerCompanyId);
         };
     }
 

@@ -43,6 +43,22 @@ class OfferDraftValidator {
         if (!companyExists) {
             throw new OfferException("company", "offer.error.company-not-found");
         }
+        Checked fields = offerFields(draft);
+        if (draft.contactId() != null) {
+            boolean ofCompany = jdbc.sql("select exists (select 1 from contact where id = :id and company_id = :company)")
+                    .param("id", draft.contactId()).param("company", draft.companyId()).query(Boolean.class).single();
+            if (!ofCompany) {
+                throw new OfferException("contactId", "offer.error.contact-not-of-company");
+            }
+        }
+        return fields;
+    }
+
+    /**
+     * The offer's own fields only (type, ROME, title, description, positions, contract, hours, place, dates), with the
+     * same messages: a portal declaration has no company yet. The company and contact ids are kept as given.
+     */
+    Checked offerFields(OfferDraft draft) {
         OfferType type = required(draft.type(), "type", "offer.error.type-required");
         String romeCode = blankToNull(draft.romeCode());
         if (romeCode == null) {
@@ -100,13 +116,6 @@ class OfferDraftValidator {
         var start = required(draft.startDate(), "startDate", "offer.error.start-required");
         if (draft.endDate() != null && draft.endDate().isBefore(start)) {
             throw new OfferException("endDate", "offer.error.end-before-start");
-        }
-        if (draft.contactId() != null) {
-            boolean ofCompany = jdbc.sql("select exists (select 1 from contact where id = :id and company_id = :company)")
-                    .param("id", draft.contactId()).param("company", draft.companyId()).query(Boolean.class).single();
-            if (!ofCompany) {
-                throw new OfferException("contactId", "offer.error.contact-not-of-company");
-            }
         }
         var normalised = new OfferDraft(draft.companyId(), type, rome.code(), title, description, positions, contract, hours,
                 commune, departmentCode, establishments, start, draft.endDate(), draft.contactId());

@@ -44,12 +44,14 @@ public class OfferExportService {
         writer.row(HEADERS);
         try {
             jdbc.sql("""
-                            select o.title, c.legal_name, c.siret, o.type, o.rome_code, j.label as rome_label, o.positions,
+                            select o.title, coalesce(c.legal_name, d.legal_name || ' (déclarée)') as legal_name,
+                                   coalesce(c.siret, d.siret) as siret, o.type, o.rome_code, j.label as rome_label, o.positions,
                                    o.contract_type, o.hours_per_week, o.commune, o.department_code, o.disp_code,
                                    (select string_agg(e.name, ' | ' order by e.name) from offer_establishment oe
                                     join establishment e on e.id = oe.establishment_id where oe.offer_id = o.id) as establishments,
                                    o.start_date, o.end_date, o.status, o.source, o.created_at
-                            from offer o join company c on c.id = o.company_id join rome_job j on j.code = o.rome_code
+                            from offer o left join company c on c.id = o.company_id join rome_job j on j.code = o.rome_code
+                            left join offer_declaration d on o.company_id is null and d.offer_id = o.id
                             """ + selection.where() + " order by " + selection.orderBy())
                     .params(selection.params()).withFetchSize(FETCH_SIZE)
                     .query(rs -> {

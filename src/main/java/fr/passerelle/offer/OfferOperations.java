@@ -65,6 +65,53 @@ class OfferOperations implements ExpiringOffers {
     }
 
     /**
+     * Creates a declaration from the portal: an offer {@code PENDING_VALIDATION} of source {@code PORTAL} without a
+     * company (a referent matches it when validating). Only the draft's offer fields are checked
+     * ({@link OfferDraftValidator#offerFields}); its company and contact are ignored.
+     */
+    Declared createDeclared(OfferActor actor, OfferDraft draft) {
+        var checked = validator.offerFields(draft);
+        OfferDraft valid = checked.draft();
+        var offer = new Offer(null, OfferSource.PORTAL, OfferStatus.PENDING_VALIDATION);
+        apply(offer, valid);
+        offer.setContactId(null);
+        Instant now = now();
+        offer.touch(now);
+        offer.companyUpdated(now);
+        offers.saveAndFlush(offer);
+        long id = Objects.requireNonNull(offer.getId());
+        changes.save(new OfferStatusChangeRecord(id, null, OfferStatus.PENDING_VALIDATION, null, null, actor.name(), now));
+        events.publishEvent(new OfferCreated(id, null, checked.dispCode(), Objects.requireNonNull(valid.type()),
+                OfferStatus.PENDING_VALIDATION, OfferSource.PORTAL, actor.name()));
+        return new Declared(id, checked.dispCode());
+    }
+
+    /** A declaration's offer as created: its id and the DISP of its place. */
+    record Declared(long id, String dispCode) {
+    }
+
+    /**
+     * Gives a declaration its CRM company and contact (the referent validating it found or created them); the offer
+     * stays pending until {@link #transition} opens it. Audited like any change.
+     */
+    void assignCompany(OfferActor actor, long id, long companyId, @Nullable Long contactId) {
+        Offer offer = changeable(actor, id);
+        if (offer.getCompanyId() != null) {
+            throw new OfferException("company", "offer.error.company-fixed");
+        }
+        if (offer.getStatus() != OfferStatus.PENDING_VALIDATION) {
+            throw new OfferException(null, "offer.error.transition", offer.getStatus(), OfferStatus.OPEN);
+        }
+        offer.assignCompany(companyId, contactId);
+        offer.touch(now());
+        try {
+            offers.saveAndFlush(offer);
+        } catch (OptimisticLockingFailureException e) {
+            throw new OfferException(null, "offer.error.changed-meanwhile");
+        }
+    }
+
+    /**
      * Changes an offer's fields. {@code expectedVersion} is the version the person started from: if someone
      * saved in between, nothing is overwritten. Moving it to another DISP needs the right to both.
      */
@@ -75,6 +122,10 @@ class OfferOperations implements ExpiringOffers {
         }
         if (offer.getStatus().isFinal()) {
             throw new OfferException(null, "offer.error.final", offer.getStatus());
+        }
+        if (offer.getCompanyId() == null) {
+            // A declaration gets its company when it is validated, not through the offer form.
+            throw new OfferException("company", "moderation.error.company-not-matched");
         }
         if (draft.companyId() != offer.getCompanyId()) {
             throw new OfferException("company", "offer.error.company-fixed");
@@ -107,6 +158,9 @@ class OfferOperations implements ExpiringOffers {
             if (!actor.isStaff()) {
                 throw new AccessDeniedException("Only staff validate or reject an offer");
             }
+        }
+        if (target == OfferStatus.OPEN && offer.getCompanyId() == null) {
+            throw new OfferException(null, "moderation.error.company-not-matched");
         }
         String text = OfferDraftValidator.blankToNull(reason);
         if (text != null && text.length() > 1000) {
@@ -184,7 +238,7 @@ class OfferOperations implements ExpiringOffers {
         return offer;
     }
 
-    private static void requireChange(OfferActor actor, @Nullable String dispCode, long companyId) {
+    private static void requireChange(OfferActor actor, @Nullable String dispCode, @Nullable Long companyId) {
         if (!actor.mayChange(dispCode, companyId)) {
             throw new AccessDeniedException(actor.name() + " may not change offers of " + dispCode);
         }

@@ -39,12 +39,13 @@ class OfferQueries {
     static final int MINIMUM_SEARCH_LENGTH = 3;
 
     static final String SUMMARY_COLUMNS = """
-            o.id, o.company_id, case when nullif(btrim(c.trade_name), '') is null then c.legal_name
-                                     else c.trade_name || ' (' || c.legal_name || ')' end as company_name,
+            o.id, o.company_id, coalesce(case when nullif(btrim(c.trade_name), '') is null then c.legal_name
+                                              else c.trade_name || ' (' || c.legal_name || ')' end, d.legal_name) as company_name,
             o.type, o.rome_code, j.label as rome_label, o.title, o.positions, o.contract_type, o.department_code,
             o.disp_code, o.start_date, o.end_date, o.status, o.source, o.created_at, o.updated_at""";
     static final String SUMMARY_FROM = """
-            from offer o join company c on c.id = o.company_id join rome_job j on j.code = o.rome_code
+            from offer o left join company c on c.id = o.company_id join rome_job j on j.code = o.rome_code
+            left join offer_declaration d on o.company_id is null and d.offer_id = o.id
             """;
 
     private final JdbcClient jdbc;
@@ -56,7 +57,7 @@ class OfferQueries {
     List<OfferSummary> page(OfferFilter filter, Pageable pageable) {
         var where = new Where(filter);
         String order = orderBy(pageable.getSort());
-        String join = pageable.getSort().getOrderFor("company") != null ? " join company c on c.id = o.company_id" : "";
+        String join = pageable.getSort().getOrderFor("company") != null ?  " left join company c on c.id = o.company_id" : "";
         String sql = "select " + SUMMARY_COLUMNS + "\n" + SUMMARY_FROM + "where o.id in (select o.id from offer o" + join
                 + where.sql() + " order by " + order + " limit :limit offset :offset)\norder by " + order;
         where.params.put("limit", pageable.getPageSize());
@@ -77,7 +78,10 @@ class OfferQueries {
                 .param("company", companyId).query(OfferQueries::summary).list();
     }
 
-    /** The parts of a query that streams every offer the list shows (the CSV export): on {@code offer o} and {@code company c}. */
+    /**
+     * The parts of a query that streams every offer the list shows (the CSV export): on {@code offer o}, {@code company c}
+     * (left joined: a declaration has none yet).
+     */
     Selection selection(OfferFilter filter, Sort sort) {
         var where = new Where(filter);
         return new Selection(where.sql(), orderBy(sort), Map.copyOf(where.params));
@@ -104,7 +108,9 @@ class OfferQueries {
     }
 
     static OfferSummary summary(ResultSet rs, int row) throws SQLException {
-        return new OfferSummary(rs.getLong("id"), rs.getLong("company_id"), rs.getString("company_name"),
+        long company = rs.getLong("company_id");
+        Long companyId = rs.wasNull() ? null : company;
+        return new OfferSummary(rs.getLong("id"), companyId, rs.getString("company_name"),
                 OfferType.valueOf(rs.getString("type")), rs.getString("rome_code"), rs.getString("rome_label"),
                 rs.getString("title"), rs.getInt("positions"), ContractType.valueOf(rs.getString("contract_type")),
                 rs.getString("department_code"), rs.getString("disp_code"), rs.getObject("start_date", java.time.LocalDate.class),

@@ -88,7 +88,7 @@ public class OfferService {
     /** Whether the signed-in person may create or change offers placed in that DISP. */
     public boolean canEdit(@Nullable String dispCode) {
         return currentUser.find().filter(user -> OfferActor.isStaff(user.role()))
-                .map(user -> OfferActor.of(user).mayChange(dispCode, 0)).orElse(false);
+                .map(user -> OfferActor.of(user).mayChange(dispCode, null)).orElse(false);
     }
 
     /** Whether the signed-in person may create offers at all (administrators and referents). */
@@ -138,11 +138,13 @@ public class OfferService {
     }
 
     private static final String DETAILS_SQL = """
-            select o.*, c.legal_name, c.trade_name, c.disp_code as company_disp_code, j.label as rome_label,
-                   d.name as department_name,
-                   nullif(btrim(coalesce(k.first_name, '') || ' ' || k.last_name), '') as contact_name
+            select o.*, coalesce(c.legal_name, dc.legal_name) as legal_name, c.trade_name, c.disp_code as company_disp_code,
+                   j.label as rome_label, d.name as department_name,
+                   coalesce(nullif(btrim(coalesce(k.first_name, '') || ' ' || k.last_name), ''),
+                            nullif(btrim(coalesce(dc.contact_first_name, '') || ' ' || dc.contact_last_name), '')) as contact_name
             from offer o
-            join company c on c.id = o.company_id
+            left join company c on c.id = o.company_id
+            left join offer_declaration dc on o.company_id is null and dc.offer_id = o.id
             join rome_job j on j.code = o.rome_code
             left join department d on d.code = o.department_code
             left join contact k on k.id = o.contact_id
@@ -156,7 +158,9 @@ public class OfferService {
         Long contactId = rs.wasNull() ? null : contact;
         String reason = rs.getString("rejection_reason_code");
         String disp = rs.getString("disp_code");
-        return new OfferDetails(rs.getLong("id"), rs.getLong("company_id"), company, rs.getString("company_disp_code"),
+        long companyValue = rs.getLong("company_id");
+        Long companyId = rs.wasNull() ? null : companyValue;
+        return new OfferDetails(rs.getLong("id"), companyId, company, rs.getString("company_disp_code"),
                 OfferType.valueOf(rs.getString("type")), rs.getString("rome_code"), rs.getString("rome_label"),
                 rs.getString("rome_family"), rs.getString("title"), rs.getString("description"), rs.getInt("positions"),
                 ContractType.valueOf(rs.getString("contract_type")), rs.getObject("hours_per_week", BigDecimal.class),
@@ -166,7 +170,7 @@ public class OfferService {
                 rs.getString("contact_name"), OfferStatus.valueOf(rs.getString("status")),
                 reason == null ? null : RejectionReason.valueOf(reason), rs.getString("rejection_reason"),
                 rs.getTimestamp("last_company_update_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"), canEdit(disp));
+                rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"), companyId != null && canEdit(disp));
     }
 
     private List<OfferDetails.Establishment> establishments(long offerId) {

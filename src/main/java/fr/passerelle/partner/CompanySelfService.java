@@ -5,6 +5,7 @@ import fr.passerelle.partner.domain.Company;
 import fr.passerelle.partner.domain.CompanyRepository;
 import fr.passerelle.partner.domain.Contact;
 import fr.passerelle.partner.domain.ContactRepository;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -39,6 +40,15 @@ public class CompanySelfService {
                 : contacts.findById(contactId).filter(c -> c.getCompanyId() == companyId).map(ContactService::summary).orElse(null);
         String name = company.getTradeName() == null || company.getTradeName().isBlank() ? company.getLegalName() : company.getTradeName();
         return new OwnCompany(companyId, name, company.getLegalName(), contact);
+    }
+
+    /**
+     * The legal name of the company with this SIRET in the CRM, for the public declaration form to prefill: only the
+     * name, nothing else about the company. Callable by anyone, signed in or not.
+     */
+    @PreAuthorize("permitAll()")
+    public Optional<String> legalNameOf(Siret siret) {
+        return companies.findBySiret(siret.value()).map(Company::getLegalName);
     }
 
     /** Changes the contact's name, job title and phone; their e-mail address (their sign-in) and the rest stay. */

@@ -52,6 +52,14 @@ public final class OfferFixtures {
                 null, null, establishments, today, null, null);
     }
 
+    /** A declaration from the portal: a welder's job at release in that department, by a company with a fresh SIRET. */
+    public static Declaration declaration(String legalName, String departmentCode, String email) {
+        var company = new Declaration.DeclaredCompany(LuhnSirets.next(), legalName, "3 rue des Forges", null, "Dijon",
+                departmentCode, "25.11Z", "12");
+        var contact = new Declaration.DeclaredContact("Jeanne", "Dupont", "Gérante", email, "06 12 34 56 78");
+        return new Declaration(company, contact, job(0, "Soudeur TIG", departmentCode, null), java.time.Instant.now(), "2026-12", null);
+    }
+
     /** Runs as that account (the demo accounts: admin, referent, communication), then puts the previous one back. */
     public <T> T as(String username, java.util.function.Supplier<T> action) {
         var saved = SecurityContextHolder.getContext();

@@ -42,8 +42,8 @@ public class Offer {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private @Nullable Long id;
 
-    @Column(nullable = false)
-    private long companyId;
+    /** Null only for a declaration from the portal until a referent matches it to a company (V12). */
+    private @Nullable Long companyId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -111,15 +111,20 @@ public class Offer {
     protected Offer() {
     }
 
-    public Offer(long companyId, OfferSource source, OfferStatus status) {
+    public Offer(@Nullable Long companyId, OfferSource source, OfferStatus status) {
         this.companyId = companyId;
         this.source = source;
         this.status = status;
     }
 
     public @Nullable Long getId() { return id; }
-    public long getCompanyId() { return companyId; }
+    public @Nullable Long getCompanyId() { return companyId; }
     public void moveToCompany(long companyId) { this.companyId = companyId; }
+    /** A declaration matched to its CRM company and contact when a referent validates it. */
+    public void assignCompany(long companyId, @Nullable Long contactId) {
+        this.companyId = companyId;
+        this.contactId = contactId;
+    }
     public OfferType getType() { return type; }
     public void setType(OfferType type) { this.type = type; }
     public String getRomeCode() { return romeCode; }

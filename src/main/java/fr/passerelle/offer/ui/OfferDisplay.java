@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Span;
 import fr.passerelle.base.ui.component.Notifications;
 import fr.passerelle.offer.OfferException;
 import fr.passerelle.offer.OfferStatus;
+import fr.passerelle.offer.OfferSummary;
 import java.util.Locale;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -27,6 +28,11 @@ final class OfferDisplay {
         });
         badge.addClassNames("offer-status", "offer-status-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         return badge;
+    }
+
+    /** The company's name, or the declared one marked as such ("Métallerie Dupont (déclarée)") while it has no CRM company. */
+    static String companyName(Component owner, OfferSummary offer) {
+        return offer.companyDeclared() ? owner.getTranslation("moderation.company.declared", offer.companyName()) : offer.companyName();
     }
 
     /** The message of a refused request, its states, types and reasons named in the reader's language. */

@@ -99,7 +99,7 @@ final class OfferFormDialog extends Dialog {
 
         configureFields();
         bind();
-        Long fixedCompany = existing != null ? Long.valueOf(existing.companyId()) : companyId;
+        Long fixedCompany = existing != null ? existing.companyId() : companyId;
         if (existing != null) {
             fill(existing);
         } else {
@@ -196,7 +196,9 @@ final class OfferFormDialog extends Dialog {
     }
 
     private void fill(OfferDetails offer) {
-        bean.setCompany(new CompanyChoice(offer.companyId(), offer.companyName()));
+        // The list opens only offers with a company here; a declaration is validated in the moderation queue first.
+        long companyId = java.util.Objects.requireNonNull(offer.companyId());
+        bean.setCompany(new CompanyChoice(companyId, offer.companyName()));
         bean.setType(offer.type());
         bean.setRome(services.reference().romeJob(offer.romeCode()).orElse(null));
         bean.setTitle(offer.title());
@@ -211,7 +213,7 @@ final class OfferFormDialog extends Dialog {
         bean.setEstablishments(establishments.getListDataView().getItems().filter(e -> ids.contains(e.id())).collect(Collectors.toSet()));
         bean.setStartDate(offer.startDate());
         bean.setEndDate(offer.endDate());
-        bean.setContact(offer.contactId() == null ? null : services.contacts().ofCompany(offer.companyId()).stream()
+        bean.setContact(offer.contactId() == null ? null : services.contacts().ofCompany(companyId).stream()
                 .filter(c -> c.id() == offer.contactId()).findFirst().orElse(null));
     }
 

@@ -82,8 +82,8 @@ class OfferListView extends Main implements HasDynamicTitle {
     private void configureGrid() {
         grid.addColumn(OfferSummary::title).setHeader(getTranslation("offer.field.title")).setKey("title").setSortable(true)
                 .setFlexGrow(3).setTooltipGenerator(OfferSummary::title);
-        grid.addColumn(OfferSummary::companyName).setHeader(getTranslation("offer.field.company")).setKey("company")
-                .setSortable(true).setFlexGrow(2).setTooltipGenerator(OfferSummary::companyName);
+        grid.addColumn(o -> OfferDisplay.companyName(this, o)).setHeader(getTranslation("offer.field.company")).setKey("company")
+                .setSortable(true).setFlexGrow(2).setTooltipGenerator(o -> OfferDisplay.companyName(this, o));
         grid.addColumn(o -> getTranslation(o.type().translationKey())).setHeader(getTranslation("offer.field.type")).setKey("type")
                 .setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(o -> o.romeCode() + " – " + o.romeLabel()).setHeader(getTranslation("offer.field.rome")).setKey("rome")
@@ -133,6 +133,11 @@ class OfferListView extends Main implements HasDynamicTitle {
     /** A new offer (company picked in the form), or an existing one with its state's moves. */
     private void openForm(@Nullable OfferSummary row) {
         var existing = row == null ? null : services.offers().get(row.id()).orElse(null);
+        if (existing != null && existing.companyDeclared()) {
+            // A declaration has no CRM company yet: it is validated or rejected in the moderation queue.
+            com.vaadin.flow.component.notification.Notification.show(getTranslation("moderation.list.declared-hint", existing.title()));
+            return;
+        }
         var dialog = new OfferFormDialog(services, existing, null, saved -> refresh());
         if (existing != null) {
             dialog.getFooter().addComponentAsFirst(new OfferStatusActions(services.offers(), existing.id(), existing.title(),

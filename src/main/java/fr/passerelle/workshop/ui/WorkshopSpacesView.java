@@ -136,9 +136,9 @@ class WorkshopSpacesView extends Main implements HasDynamicTitle {
 
     private void configureGrid() {
         grid.addColumn(WorkshopSpaceSummary::establishmentName).setHeader(getTranslation("workshop.column.establishment"))
-                .setKey("establishment").setSortable(true).setFlexGrow(3).setTooltipGenerator(WorkshopSpaceSummary::establishmentName);
+                .setKey("establishment").setSortable(true).setWidth("16rem").setFlexGrow(3).setTooltipGenerator(WorkshopSpaceSummary::establishmentName);
         grid.addColumn(WorkshopSpaceSummary::label).setHeader(getTranslation("workshop.column.label"))
-                .setKey("label").setSortable(true).setFlexGrow(2).setTooltipGenerator(s -> Objects.requireNonNullElse(s.currentActivity(), ""));
+                .setKey("label").setSortable(true).setWidth("10rem").setFlexGrow(2).setTooltipGenerator(s -> Objects.requireNonNullElse(s.currentActivity(), ""));
         grid.addColumn(WorkshopSpaceSummary::dispCode).setHeader(getTranslation("workshop.field.disp"))
                 .setKey("disp").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(s -> Objects.requireNonNullElse(s.departmentCode(), "")).setHeader(getTranslation("workshop.column.department"))
@@ -146,13 +146,13 @@ class WorkshopSpacesView extends Main implements HasDynamicTitle {
         grid.addColumn(s -> getTranslation("workshop.column.area.value", s.areaM2())).setHeader(getTranslation("workshop.column.area"))
                 .setKey("area").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(s -> getTranslation(s.activityCategory().translationKey())).setHeader(getTranslation("workshop.field.category"))
-                .setKey("category").setSortable(true).setFlexGrow(1);
+                .setKey("category").setSortable(true).setWidth("10rem").setFlexGrow(1);
         grid.addColumn(this::availability).setHeader(getTranslation("workshop.field.availability"))
                 .setKey("availability").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(s -> getTranslation(s.publicListing() ? "workshop.column.public.yes" : "workshop.column.public.no"))
                 .setHeader(getTranslation("workshop.column.public")).setKey("public").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(s -> Objects.requireNonNullElse(s.referentName(), "")).setHeader(getTranslation("workshop.field.referent"))
-                .setKey("referent").setFlexGrow(1);
+                .setKey("referent").setWidth("11rem").setFlexGrow(1);
         grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader(getTranslation("workshop.column.actions"))
                 .setKey("actions").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

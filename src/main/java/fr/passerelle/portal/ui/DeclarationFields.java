@@ -1,0 +1,54 @@
+package fr.passerelle.portal.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.textfield.TextFieldBase;
+import fr.passerelle.portal.internal.FieldProblem;
+
+/** How the declaration form's fields are set up and show their problems. */
+final class DeclarationFields {
+
+    private DeclarationFields() {
+    }
+
+    /**
+     * A text input with its label, its length limit (the browser stops typing there; the service checks it again) and
+     * the service as the only judge of its value.
+     */
+    static void text(TextField field, String label, int maxLength, boolean required) {
+        field.setMaxLength(maxLength);
+        field.setManualValidation(true);
+        common(field, label, required);
+    }
+
+    static void text(EmailField field, String label, int maxLength, boolean required) {
+        field.setMaxLength(maxLength);
+        field.setManualValidation(true);
+        common(field, label, required);
+    }
+
+    static void text(TextArea field, String label, int maxLength, boolean required) {
+        field.setMaxLength(maxLength);
+        field.setManualValidation(true);
+        common(field, label, required);
+    }
+
+    private static void common(TextFieldBase<?, String> field, String label, boolean required) {
+        field.setLabel(label);
+        field.setRequiredIndicatorVisible(required);
+        field.setWidthFull();
+    }
+
+    /** The problem's message next to the field, in the page's language. */
+    static void show(HasValidation field, FieldProblem problem) {
+        field.setErrorMessage(message(problem));
+        field.setInvalid(true);
+    }
+
+    static String message(FieldProblem problem) {
+        return UI.getCurrent().getTranslation(problem.messageKey(), problem.arguments());
+    }
+}
