@@ -1,5 +1,7 @@
 package fr.passerelle.offer;
 
+import java.util.Arrays;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,5 +31,21 @@ public class OfferException extends RuntimeException {
 
     public Object[] arguments() {
         return arguments.clone();
+    }
+
+    /**
+     * The message in the reader's language, its states, types, contracts and reasons named there too.
+     *
+     * @param translation a translation key and its arguments to text, such as {@code component::getTranslation}
+     */
+    public String message(BiFunction<String, Object[], String> translation) {
+        Object[] named = Arrays.stream(arguments).map(argument -> (Object) switch (argument) {
+            case OfferStatus status -> translation.apply(status.translationKey(), new Object[0]);
+            case OfferType type -> translation.apply(type.translationKey(), new Object[0]);
+            case ContractType contract -> translation.apply(contract.translationKey(), new Object[0]);
+            case RejectionReason reason -> translation.apply(reason.translationKey(), new Object[0]);
+            default -> argument;
+        }).toArray();
+        return translation.apply(messageKey, named);
     }
 }

@@ -45,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OfferExpiryJob {
 
     /** An open offer its company has not updated for this long expires. */
-    static final Duration INACTIVITY = Duration.ofDays(90);
+    static final Duration INACTIVITY = ExpiringOffers.INACTIVITY;
 
     private static final Logger log = LoggerFactory.getLogger(OfferExpiryJob.class);
 

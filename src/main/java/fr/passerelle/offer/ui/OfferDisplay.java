@@ -4,13 +4,9 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import fr.passerelle.base.ui.component.Notifications;
-import fr.passerelle.offer.ContractType;
 import fr.passerelle.offer.OfferException;
 import fr.passerelle.offer.OfferStatus;
 import fr.passerelle.offer.OfferSummary;
-import fr.passerelle.offer.OfferType;
-import fr.passerelle.offer.RejectionReason;
-import java.util.Arrays;
 import java.util.Locale;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -41,14 +37,7 @@ final class OfferDisplay {
 
     /** The message of a refused request, its states, types and reasons named in the reader's language. */
     static String message(Component owner, OfferException e) {
-        Object[] arguments = Arrays.stream(e.arguments()).map(argument -> (Object) switch (argument) {
-            case OfferStatus status -> owner.getTranslation(status.translationKey());
-            case OfferType type -> owner.getTranslation(type.translationKey());
-            case ContractType contract -> owner.getTranslation(contract.translationKey());
-            case RejectionReason reason -> owner.getTranslation(reason.translationKey());
-            default -> argument;
-        }).toArray();
-        return owner.getTranslation(e.messageKey(), arguments);
+        return e.message(owner::getTranslation);
     }
 
     /** Runs a request; a refusal is told as a notification. True when it went through. */

@@ -5,6 +5,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedHttpSession;
 import fr.passerelle.base.CurrentUser;
 import fr.passerelle.base.Role;
 import fr.passerelle.base.SignedInUser;
@@ -78,7 +79,10 @@ public class PortalSessions implements VaadinServiceInitListener {
         if (user.isPresent() && user.get().role() == Role.COMPANY && !isPortal(path)) {
             event.forwardTo(SPACE_PATH);
         } else if (user.isEmpty() && (path.equals(SPACE_PATH) || path.startsWith(SPACE_PATH + "/"))) {
-            // The company space asks for the portal's sign-in, not the staff login.
+            // The company space asks for the portal's sign-in, not the staff login, and is back there afterwards.
+            if (VaadinSession.getCurrent() != null && VaadinSession.getCurrent().getSession() instanceof WrappedHttpSession http) {
+                SpaceReturn.remember(http.getHttpSession(), path);
+            }
             event.forwardTo(SIGN_IN_PATH);
         }
     }

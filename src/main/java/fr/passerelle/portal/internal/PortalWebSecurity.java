@@ -52,6 +52,13 @@ class PortalWebSecurity implements WebSecurityExtension {
                 }
                 super.onAuthenticationSuccess(request, response, authentication);
             }
+
+            @Override
+            protected String determineTargetUrl(jakarta.servlet.http.HttpServletRequest request,
+                                                jakarta.servlet.http.HttpServletResponse response) {
+                // Back to the page of the space asked for before signing in (a reminder's extension link), if any.
+                return SpaceReturn.take(request).orElse(SPACE);
+            }
         };
         success.setAlwaysUseDefaultTargetUrl(true);
         http.oneTimeTokenLogin(ott -> ott

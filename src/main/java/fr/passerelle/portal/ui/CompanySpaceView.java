@@ -12,6 +12,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import fr.passerelle.base.Role;
+import fr.passerelle.offer.CompanyOfferService;
 import fr.passerelle.partner.CompanySelfService;
 import fr.passerelle.partner.ContactSummary;
 import fr.passerelle.partner.PartnerException;
@@ -19,12 +20,13 @@ import fr.passerelle.partner.PhoneNumbers;
 import fr.passerelle.portal.PortalException;
 import fr.passerelle.portal.PortalInput;
 import fr.passerelle.portal.internal.CompanySpace;
+import fr.passerelle.reference.ReferenceService;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 
-/** A company user's space: their company and their own contact details, which they can correct; sign-out. */
+/** A company user's space: their company's offers, their own contact details, which they can correct; sign-out. */
 @Route("portail/espace")
 @RolesAllowed(Role.COMPANY_NAME)
 class CompanySpaceView extends Div implements HasDynamicTitle {
@@ -37,7 +39,7 @@ class CompanySpaceView extends Div implements HasDynamicTitle {
     private final Paragraph saved = new Paragraph();
     private @Nullable ContactSummary contact;
 
-    CompanySpaceView(CompanySpace space) {
+    CompanySpaceView(CompanySpace space, CompanyOfferService offers, ReferenceService reference) {
         this.space = space;
         addClassName("portal-page");
         CompanySpace.Space current = space.current();
@@ -61,7 +63,7 @@ class CompanySpaceView extends Div implements HasDynamicTitle {
             details.add(form, saved);
         }
         var signOut = new Button(getTranslation("portal.space.sign-out"), click -> signOut());
-        add(title, who, details, signOut);
+        add(title, who, new CompanyOffersSection(offers, reference), details, signOut);
     }
 
     private static TextField field(String key, int maxLength) {
