@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,8 +38,11 @@ public class CompanyOfferService {
     private final OfferRepository offers;
     private final CurrentUser currentUser;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    CompanyOfferService(OfferOperations operations, OfferRepository offers, CurrentUser currentUser, JdbcClient jdbc) {
+    CompanyOfferService(OfferOperations operations, OfferRepository offers, CurrentUser currentUser, JdbcClient jdbc,
+                        ApplicationEventPublisher events) {
+        this.events = events;
         this.operations = operations;
         this.offers = offers;
         this.currentUser = currentUser;
@@ -113,7 +117,13 @@ public class CompanyOfferService {
         Actor actor = actor();
         long id = operations.create(actor.offerActor(), draft.of(actor.companyId(), actor.contactId()), OfferSource.PORTAL,
                 OfferStatus.PENDING_VALIDATION);
-        return require(id);
+        CompanyOffer added = require(id);
+        // Like a declaration, it waits in the DISP's queue: its referents are told.
+        jdbc.sql("select o.disp_code, c.legal_name, c.siret from offer o join company c on c.id = o.company_id where o.id = :id")
+                .param("id", id)
+                .query((rs, row) -> new OfferDeclared(id, rs.getString("disp_code"), rs.getString("legal_name"), rs.getString("siret")))
+                .optional().ifPresent(events::publishEvent);
+        return added;
     }
 
     private CompanyOffer move(long offerId, OfferStatus target) {

@@ -160,6 +160,7 @@ class CompanyOfferServiceTest extends IntegrationTest {
     @Test
     void anAddedOfferWaitsForValidationFromThePortalForTheOwnCompanyFollowedByTheContact() {
         var a = account("Électricité Montbardoise");
+        jdbc.sql("update app_user set email = 'referent.dijon@passerelle.test' where username = 'referent'").update();
         signIn(a);
         LocalDate start = DisplayFormats.today().plusDays(10);
 
@@ -177,6 +178,8 @@ class CompanyOfferServiceTest extends IntegrationTest {
         assertThat(details.dispCode()).isEqualTo("DISP DIJON");
         assertThat(details.lastCompanyUpdateAt()).isAfter(Instant.now().minusSeconds(60));
         assertThat(statusChanges(added.id())).containsExactly("null PENDING_VALIDATION contact:" + a.contact());
+        assertThat(jdbc.sql("select count(*) from mail_outbox where dedup_key like :key").param("key", "offer-declared:" + added.id() + ":%")
+                .query(Long.class).single()).as("the DISP's referents are told, as for a declaration").isPositive();
 
         signIn(a);
         assertThatThrownBy(() -> space.add(new CompanyOfferDraft(OfferType.POST_RELEASE_JOB, "H2913", "Soudeur", null, 3,
