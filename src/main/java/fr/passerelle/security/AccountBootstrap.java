@@ -87,7 +87,10 @@ class AccountBootstrap implements ApplicationRunner, DemoSeeder {
         if (users.existsByUsername(username)) {
             return 0;
         }
-        users.save(new AppUser(username, displayName, passwordEncoder.encode(DEMO_PASSWORD), role, dispCode));
+        var account = new AppUser(username, displayName, passwordEncoder.encode(DEMO_PASSWORD), role, dispCode);
+        // An address on the demo domain: the notifications a referent receives land in the demo mailbox.
+        account.setEmail(username + "@passerelle.local");
+        users.save(account);
         log.info("Demo account '{}' ({}) created with the documented demo password", username, role);
         return 1;
     }
