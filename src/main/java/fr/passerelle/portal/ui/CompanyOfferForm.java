@@ -53,7 +53,7 @@ final class CompanyOfferForm extends Div {
     private final TextField title = new TextField();
     private final TextArea description = new TextArea();
     private final IntegerField positions = new IntegerField();
-    private final Select<ContractType> contract = new Select<>();
+    private final ComboBox<ContractType> contract = new ComboBox<>();
     private final NumberField hours = new NumberField();
     private final ComboBox<DepartmentSummary> department = new ComboBox<>();
     private final TextField commune = new TextField();

@@ -48,7 +48,7 @@ final class DeclarationOfferFields extends Composite<FieldSet> {
     final TextField title = new TextField();
     final TextArea description = new TextArea();
     final IntegerField positions = new IntegerField();
-    final Select<ContractType> contract = new Select<>();
+    final ComboBox<ContractType> contract = new ComboBox<>();
     final NumberField hours = new NumberField();
     final ComboBox<DepartmentSummary> department = new ComboBox<>();
     final TextField commune = new TextField();

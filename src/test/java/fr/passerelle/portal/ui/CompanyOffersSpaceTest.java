@@ -184,7 +184,9 @@ class CompanyOffersSpaceTest extends KaribuTest {
         rome.setValue(reference.romeJob("D1102").orElseThrow());
         _get(TextField.class, spec -> spec.withLabel("Intitulé")).setValue("Boulanger");
         _get(IntegerField.class, spec -> spec.withLabel("Nombre de postes")).setValue(2);
-        select("Contrat").setValue(ContractType.CDD);
+        @SuppressWarnings("unchecked")
+        ComboBox<ContractType> contract = _get(ComboBox.class, spec -> spec.withLabel("Contrat"));
+        contract.setValue(ContractType.CDD);
         NumberField hours = _get(NumberField.class, spec -> spec.withLabel("Heures par semaine"));
         hours.setValue(50.0);
         @SuppressWarnings("unchecked")
