@@ -1,9 +1,13 @@
 package fr.passerelle.offer;
 
+import static fr.passerelle.benchmark.BenchmarkDatabase.count;
+import static fr.passerelle.benchmark.BenchmarkDatabase.signIn;
+import static fr.passerelle.benchmark.BenchmarkDatabase.size;
 import static fr.passerelle.partner.BenchmarkOutput.loadAverage;
 import static fr.passerelle.partner.BenchmarkOutput.print;
 
 import fr.passerelle.IntegrationTest;
+import fr.passerelle.base.DatabaseMode;
 import fr.passerelle.benchmark.ListBenchmark;
 import fr.passerelle.benchmark.SecondaryIndexes;
 import fr.passerelle.benchmark.StatementRecorder;
@@ -27,9 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -72,17 +73,21 @@ class OfferGridBenchmark extends IntegrationTest {
     DataSource dataSource;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DatabaseMode database;
 
     @Test
     void offersListFirstPage() throws Exception {
-        print("Offers list benchmark: %,d offers of %,d companies on a throw-away embedded PostgreSQL %s", OFFERS, COMPANIES,
-                jdbc.sql("show server_version").query(String.class).single());
+        print("Offers list benchmark: %,d offers of %,d companies; PostgreSQL %s, %s", OFFERS, COMPANIES,
+                jdbc.sql("show server_version").query(String.class).single(), database.description());
         print("Machine: %d cores, load average %s", Runtime.getRuntime().availableProcessors(), loadAverage());
         load();
-        print("Sizes: offer %s (indexes %s: created %s, DISP + status %s, company %s, search %s), target establishments %s",
-                size("pg_table_size('offer')"), size("pg_indexes_size('offer')"), size("pg_relation_size('offer_created_idx')"),
-                size("pg_relation_size('offer_disp_status_idx')"), size("pg_relation_size('offer_company_idx')"),
-                size("pg_relation_size('offer_search_idx')"), size("pg_total_relation_size('offer_establishment')"));
+        print("Sizes: offer %s, its indexes %s (%s), target establishments %s", size(jdbc, "pg_table_size('offer')"),
+                size(jdbc, "pg_indexes_size('offer')"), String.join(", ", jdbc.sql("""
+                        select replace(c.relname, 'offer_', '') || ' ' || pg_size_pretty(pg_relation_size(c.oid))
+                        from pg_index i join pg_class c on c.oid = i.indexrelid
+                        where i.indrelid = 'offer'::regclass order by pg_relation_size(c.oid) desc""").query(String.class).list()),
+                size(jdbc, "pg_total_relation_size('offer_establishment')"));
         print("Offers by state: %s", spread("status"));
         print("Offers by type: %s", spread("type"));
         print("Offers by DISP: %s", spread("disp_code"));
@@ -92,7 +97,7 @@ class OfferGridBenchmark extends IntegrationTest {
                 offers::count, OfferGridBenchmark::describe, dataSource);
         List<ListBenchmark.Result> results = new ArrayList<>();
         for (String who : List.of("admin", "referent")) {
-            signIn(who);
+            signIn(users, who);
             // The screen opens on the referent's DISP; an administrator's list on every DISP.
             @Nullable String preset = who.equals("referent") ? referentDisp : null;
             String as = who.equals("referent") ? "referent (" + preset + " preset)" : "administrator";
@@ -119,7 +124,13 @@ class OfferGridBenchmark extends IntegrationTest {
         });
         Long referent = jdbc.sql("select id from app_user where username = 'referent'").query(Long.class).optional().orElse(null);
         var companies = new BenchmarkCompanies(nafCodes, dispOfDepartment, referent, "DISP DIJON");
-        long before = count("select count(*) from offer");
+        long before = count(jdbc, "select count(*) from offer");
+        if (Boolean.getBoolean("benchmark.reuse") && before >= OFFERS) {
+            // -Dbenchmark.reuse=true with -Dpasserelle.embedded-db.data-dir (or spring.datasource.url): measure the
+            // offers an earlier run left there, after the migrations of this one.
+            print("Reusing the %,d offers already in the database", before);
+            return;
+        }
 
         try (Connection connection = dataSource.getConnection()) {
             // As pg_restore does; the triggers that derive DISPs and search documents, the deferred check of each
@@ -141,7 +152,7 @@ class OfferGridBenchmark extends IntegrationTest {
                     jdbc.sql("select code from department order by code").query(String.class).list());
 
             // One transaction: the workshop offers' target establishments come after them, as the service writes them.
-            long lastBefore = count("select coalesce(max(id), 0) from offer");
+            long lastBefore = count(jdbc, "select coalesce(max(id), 0) from offer");
             connection.setAutoCommit(false);
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
             long offersMs = generator.copyOffers(copy, OFFERS);
@@ -173,7 +184,7 @@ class OfferGridBenchmark extends IntegrationTest {
                 statement.execute("vacuum analyze company, contact, company_search_term, offer, offer_establishment");
             }
             print("VACUUM ANALYZE in %.1f s; %,d offers in all (%,d from the demo data set)", (System.nanoTime() - start) / 1e9,
-                    count("select count(*) from offer"), before);
+                    count(jdbc, "select count(*) from offer"), before);
         }
     }
 
@@ -237,19 +248,5 @@ class OfferGridBenchmark extends IntegrationTest {
     private String spread(String column) {
         return String.join(", ", jdbc.sql("select coalesce(" + column + ", '-') || ' ' || to_char(count(*), 'FM999,999,999') from offer "
                 + "group by " + column + " order by count(*) desc").query(String.class).list());
-    }
-
-    private void signIn(String username) {
-        UserDetails user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    }
-
-    private String size(String expression) {
-        return jdbc.sql("select pg_size_pretty(" + expression + ")").query(String.class).single();
-    }
-
-    private long count(String sql) {
-        return jdbc.sql(sql).query(Long.class).single();
     }
 }

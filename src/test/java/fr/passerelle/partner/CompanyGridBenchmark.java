@@ -1,5 +1,8 @@
 package fr.passerelle.partner;
 
+import static fr.passerelle.benchmark.BenchmarkDatabase.count;
+import static fr.passerelle.benchmark.BenchmarkDatabase.signIn;
+import static fr.passerelle.benchmark.BenchmarkDatabase.size;
 import static fr.passerelle.partner.BenchmarkOutput.loadAverage;
 import static fr.passerelle.partner.BenchmarkOutput.print;
 
@@ -22,9 +25,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -65,10 +65,10 @@ class CompanyGridBenchmark extends IntegrationTest {
         print("Machine: %d cores, load average %s", Runtime.getRuntime().availableProcessors(), loadAverage());
         load();
         print("Sizes: company %s (indexes %s), search terms %s (%,d rows, with indexes), contact %s",
-                size("pg_table_size('company')"), size("pg_indexes_size('company')"),
-                size("pg_total_relation_size('company_search_term')"), count("select count(*) from company_search_term"),
-                size("pg_total_relation_size('contact')"));
-        signIn("admin");
+                size(jdbc, "pg_table_size('company')"), size(jdbc, "pg_indexes_size('company')"),
+                size(jdbc, "pg_total_relation_size('company_search_term')"), count(jdbc, "select count(*) from company_search_term"),
+                size(jdbc, "pg_total_relation_size('contact')"));
+        signIn(users, "admin");
         var list = new ListBenchmark<CompanyFilter>("companies", "company", filter -> companies.search(filter, FIRST_PAGE).size(),
                 companies::count, CompanyGridBenchmark::describe, dataSource);
 
@@ -90,8 +90,8 @@ class CompanyGridBenchmark extends IntegrationTest {
         });
         Long referent = jdbc.sql("select id from app_user where username = 'referent'").query(Long.class).optional().orElse(null);
         var generator = new BenchmarkCompanies(nafCodes, dispOfDepartment, referent, "DISP DIJON");
-        long before = count("select count(*) from company");
-        if (Boolean.getBoolean("benchmark.reuse") && count("select count(*) from company where siret like '9%'") >= COMPANIES) {
+        long before = count(jdbc, "select count(*) from company");
+        if (Boolean.getBoolean("benchmark.reuse") && count(jdbc, "select count(*) from company where siret like '9%'") >= COMPANIES) {
             // -Dbenchmark.reuse=true with spring.datasource.url: measure the companies an earlier run left.
             print("Reusing the %,d companies already in the database", before);
             return;
@@ -116,7 +116,7 @@ class CompanyGridBenchmark extends IntegrationTest {
                 statement.execute("vacuum analyze company, contact, company_search_term");
             }
             print("VACUUM ANALYZE in %.1f s; %,d companies in all (%,d from the demo data set)", (System.nanoTime() - start) / 1e9,
-                    count("select count(*) from company"), before);
+                    count(jdbc, "select count(*) from company"), before);
         }
     }
 
@@ -153,19 +153,5 @@ class CompanyGridBenchmark extends IntegrationTest {
             parts.add("label " + filter.label());
         }
         return String.join(", ", parts);
-    }
-
-    private void signIn(String username) {
-        UserDetails user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    }
-
-    private String size(String expression) {
-        return jdbc.sql("select pg_size_pretty(" + expression + ")").query(String.class).single();
-    }
-
-    private long count(String sql) {
-        return jdbc.sql(sql).query(Long.class).single();
     }
 }
