@@ -1,14 +1,17 @@
 package fr.passerelle.partner.internal;
 
+import static fr.passerelle.benchmark.CopyStream.copyRows;
+
 import fr.passerelle.csv.CsvFormat;
 import fr.passerelle.csv.CsvWriter;
 import fr.passerelle.partner.internal.DemoGeography.Commune;
 import fr.passerelle.partner.internal.DemoGeography.Place;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +23,7 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.copy.CopyIn;
+import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
@@ -111,6 +114,31 @@ public final class BenchmarkCompanies {
                 from stdin""", first, first + count - 1, (rows, number) -> company(rows, (int) number, now));
     }
 
+    /** What {@link #copyCompaniesAndContacts} copied: the companies' ids, one run, and how long each COPY took. */
+    public record Copied(long firstId, long lastId, long companiesMs, long contactsMs) {
+    }
+
+    /**
+     * Copies {@code count} companies (SIRETs 9 followed by their number; none may be in the database yet), then a
+     * primary contact for each.
+     */
+    public Copied copyCompaniesAndContacts(Connection connection, int count) throws SQLException {
+        var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        long companiesMs = copyCompanies(copy, count);
+        long first;
+        long last;
+        try (var statement = connection.createStatement();
+             ResultSet ids = statement.executeQuery("select min(id), max(id), count(*) from company where siret like '9%'")) {
+            ids.next();
+            first = ids.getLong(1);
+            last = ids.getLong(2);
+            if (ids.getLong(3) != count || last - first + 1 != count) {
+                throw new IllegalStateException("The copied companies' ids are not one run: " + first + "–" + last);
+            }
+        }
+        return new Copied(first, last, companiesMs, copyContacts(copy, first, last));
+    }
+
     /** Copies one primary contact for each company whose id is between {@code firstId} and {@code lastId}. */
     public long copyContacts(CopyManager copy, long firstId, long lastId) throws SQLException {
         return copyRows(copy, """
@@ -126,33 +154,6 @@ public final class BenchmarkCompanies {
                     .append("+33").append(1 + random.nextInt(7)).append(String.format("%08d", random.nextInt(100_000_000)))
                     .append("\tt\t").append(random.nextInt(100) < 3 ? "UNSUBSCRIBED" : "ACTIVE").append('\n');
         });
-    }
-
-    /** Appends the COPY text line of the row numbered {@code number}. */
-    private interface RowWriter {
-        void append(StringBuilder rows, long number);
-    }
-
-    /** Streams the rows numbered {@code from} to {@code to} through one COPY, a megabyte at a time. Returns milliseconds. */
-    private static long copyRows(CopyManager copy, String sql, long from, long to, RowWriter writer) throws SQLException {
-        long start = System.nanoTime();
-        CopyIn in = copy.copyIn(sql);
-        try {
-            var rows = new StringBuilder(1 << 20);
-            for (long number = from; number <= to; number++) {
-                writer.append(rows, number);
-                if (rows.length() > 1 << 20) {
-                    write(in, rows);
-                }
-            }
-            write(in, rows);
-            in.endCopy();
-        } finally {
-            if (in.isActive()) {
-                in.cancelCopy();
-            }
-        }
-        return (System.nanoTime() - start) / 1_000_000;
     }
 
     /** The headers the companies export writes for a company and its contact: what the import reads back. */
@@ -267,12 +268,6 @@ public final class BenchmarkCompanies {
                 .replace("{town}", commune.name())
                 .replace("{ofArea}", place.ofArea())
                 .replace("{area}", place.area());
-    }
-
-    private static void write(CopyIn in, StringBuilder rows) throws SQLException {
-        byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
-        in.writeToCopy(bytes, 0, bytes.length);
-        rows.setLength(0);
     }
 
     private <T> T pick(List<T> values) {
