@@ -81,13 +81,13 @@ class OfferListView extends Main implements HasDynamicTitle {
 
     private void configureGrid() {
         grid.addColumn(OfferSummary::title).setHeader(getTranslation("offer.field.title")).setKey("title").setSortable(true)
-                .setFlexGrow(3).setTooltipGenerator(OfferSummary::title);
+                .setWidth("16rem").setFlexGrow(3).setTooltipGenerator(OfferSummary::title);
         grid.addColumn(o -> OfferDisplay.companyName(this, o)).setHeader(getTranslation("offer.field.company")).setKey("company")
-                .setSortable(true).setFlexGrow(2).setTooltipGenerator(o -> OfferDisplay.companyName(this, o));
+                .setSortable(true).setWidth("14rem").setFlexGrow(2).setTooltipGenerator(o -> OfferDisplay.companyName(this, o));
         grid.addColumn(o -> getTranslation(o.type().translationKey())).setHeader(getTranslation("offer.field.type")).setKey("type")
                 .setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(o -> o.romeCode() + " – " + o.romeLabel()).setHeader(getTranslation("offer.field.rome")).setKey("rome")
-                .setFlexGrow(2).setTooltipGenerator(o -> o.romeCode() + " – " + o.romeLabel());
+                .setWidth("14rem").setFlexGrow(2).setTooltipGenerator(o -> o.romeCode() + " – " + o.romeLabel());
         grid.addColumn(OfferSummary::positions).setHeader(getTranslation("offer.field.positions")).setKey("positions")
                 .setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(new ComponentRenderer<>(o -> OfferDisplay.statusBadge(o.status()))).setHeader(getTranslation("offer.field.status"))
