@@ -1,33 +1,15 @@
 package fr.passerelle.partner;
 
+import fr.passerelle.base.FieldException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A request about partners that cannot be carried out, with the translation key of the message to
  * show and the form field at fault ({@code null} for the whole request).
  */
-public class PartnerException extends RuntimeException {
-
-    private final @Nullable String field;
-    private final String messageKey;
-    private final Object[] arguments;
+public class PartnerException extends FieldException {
 
     public PartnerException(@Nullable String field, String messageKey, Object... arguments) {
-        super(messageKey);
-        this.field = field;
-        this.messageKey = messageKey;
-        this.arguments = arguments.clone();
-    }
-
-    public @Nullable String field() {
-        return field;
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] arguments() {
-        return arguments.clone();
+        super(field, messageKey, arguments);
     }
 }
