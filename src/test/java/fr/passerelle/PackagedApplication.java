@@ -18,6 +18,9 @@ import java.util.List;
  */
 final class PackagedApplication implements AutoCloseable {
 
+    /** About 20 s on an idle 2-core machine; several builds side by side have made it take over 2 minutes. */
+    private static final int START_TIMEOUT_SECONDS = 300;
+
     private final Process process;
     private final Path log;
     private final Path dataDir;
@@ -55,7 +58,7 @@ final class PackagedApplication implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         var app = new PackagedApplication(process, log, dataDir, port, Duration.ZERO);
         var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(START_TIMEOUT_SECONDS).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The application stopped during start-up:\n" + Files.readString(log));
@@ -73,7 +76,7 @@ final class PackagedApplication implements AutoCloseable {
             Thread.sleep(200);
         }
         app.close();
-        throw new IllegalStateException("The application did not serve /login within 120 s:\n" + Files.readString(log));
+        throw new IllegalStateException("The application did not serve /login within " + START_TIMEOUT_SECONDS + " s:\n" + Files.readString(log));
     }
 
     URI uri(String path) {
