@@ -79,6 +79,11 @@ final class PackagedApplication implements AutoCloseable {
         throw new IllegalStateException("The application did not serve /login within " + START_TIMEOUT_SECONDS + " s:\n" + Files.readString(log));
     }
 
+    /** The application's process id, for the JDK tools (jcmd) a benchmark points at it. */
+    long pid() {
+        return process.pid();
+    }
+
     URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }

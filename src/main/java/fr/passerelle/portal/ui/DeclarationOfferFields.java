@@ -27,6 +27,7 @@ import fr.passerelle.reference.ReferenceService;
 import fr.passerelle.reference.RomeJob;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -94,8 +95,14 @@ final class DeclarationOfferFields extends Composite<FieldSet> {
         hours.setMax(48);
         hours.setStep(0.5);
         department.setLabel(getTranslation("portal.declare.department"));
-        department.setItems(reference.departments());
-        department.setItemLabelGenerator(d -> d.code() + " – " + d.name());
+        // Fetched when the list opens (the departments are a small table) rather than held in every visitor's session.
+        department.setItems(query -> {
+            String typed = query.getFilter().orElse("").toLowerCase(Locale.ROOT);
+            return reference.departments().stream()
+                    .filter(d -> departmentLabel(d).toLowerCase(Locale.ROOT).contains(typed))
+                    .skip(query.getOffset()).limit(query.getLimit());
+        });
+        department.setItemLabelGenerator(DeclarationOfferFields::departmentLabel);
         department.setRequiredIndicatorVisible(true);
         DeclarationFields.text(commune, getTranslation("portal.declare.offer-commune"), COMMUNE_MAX, false);
         establishments.setLabel(getTranslation("portal.declare.establishments"));
@@ -121,6 +128,10 @@ final class DeclarationOfferFields extends Composite<FieldSet> {
         }
         getContent().add(type, rome, title, description, positions, contract, hours, department, commune, establishments, start, end);
         type.setValue(OfferType.POST_RELEASE_JOB);
+    }
+
+    private static String departmentLabel(DepartmentSummary department) {
+        return department.code() + " – " + department.name();
     }
 
     private Div typeLabel(OfferType offerType) {

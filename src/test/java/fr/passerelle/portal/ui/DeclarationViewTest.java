@@ -5,6 +5,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.fakeservlet.FakeHttpEnvironment;
+import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.vaadin.flow.component.BlurNotifier;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
@@ -20,6 +21,7 @@ import fr.passerelle.partner.Siret;
 import fr.passerelle.portal.CompanyAccountService;
 import fr.passerelle.portal.DeclarationFixtures;
 import fr.passerelle.portal.PortalFixtures;
+import fr.passerelle.reference.DepartmentSummary;
 import fr.passerelle.reference.ReferenceService;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
@@ -208,6 +210,20 @@ class DeclarationViewTest extends KaribuTest {
         assertThat(view().email.isInvalid()).isTrue();
         assertThat(view().email.getErrorMessage()).isEqualTo("Trop de déclarations pour cette adresse e-mail aujourd’hui. Réessayez demain.");
         assertThat(stored(email)).isEqualTo(5);
+    }
+
+    @Test
+    void theDepartmentsAreOfferedByCodeOrNameAsTyped() {
+        var department = view().offer().department;
+        ComboBoxKt.setUserInput(department, "");
+        assertThat(ComboBoxKt.getSuggestionItems(department)).as("every active department")
+                .containsExactlyElementsOf(reference.departments());
+        ComboBoxKt.setUserInput(department, "CÔTE-D");
+        assertThat(ComboBoxKt.getSuggestionItems(department)).extracting(DepartmentSummary::code).as("by name, any case")
+                .contains("21").doesNotContain("25", "75");
+        ComboBoxKt.setUserInput(department, "21 –");
+        assertThat(ComboBoxKt.getSuggestionItems(department)).extracting(DepartmentSummary::code).as("by code")
+                .containsExactly("21");
     }
 
     private DeclarationView view() {
