@@ -77,7 +77,7 @@ final class Browsers {
 
     /**
      * Runs axe-core on the page as it is and returns its serious and critical violations, one line each
-     * ({@code rule (impact): help — first elements}).
+     * ({@code rule (impact): help — first elements — what is wrong with the first and its HTML}).
      */
     static List<String> seriousAccessibilityViolations(WebDriver browser) {
         var js = (JavascriptExecutor) browser;
@@ -88,7 +88,8 @@ final class Browsers {
                    .then(r => done(r.violations
                        .filter(v => v.impact === 'serious' || v.impact === 'critical')
                        .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' — '
-                                 + v.nodes.slice(0, 3).map(n => JSON.stringify(n.target)).join(', '))))
+                                 + v.nodes.slice(0, 3).map(n => JSON.stringify(n.target)).join(', ')
+                                 + ' — ' + (v.nodes[0].failureSummary || '').replace(/\\s+/g, ' ') + ' ' + v.nodes[0].html)))
                    .catch(e => done(['axe failed: ' + e]));
                 """);
         @SuppressWarnings("unchecked")

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The packaged jar started as a person would start it ({@code java -jar passerelle.jar}) on a free
@@ -41,6 +42,11 @@ final class PackagedApplication implements AutoCloseable {
 
     /** Started with these extra {@code --name=value} settings (e.g. an SMTP server the test reads). */
     static PackagedApplication start(List<String> settings) throws IOException, InterruptedException {
+        return start(port -> settings);
+    }
+
+    /** Started with settings that depend on the port it will serve (e.g. {@code --passerelle.public-url}). */
+    static PackagedApplication start(IntFunction<List<String>> settingsForPort) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("passerelle.jar", "target/passerelle.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("The packaged application is missing: " + jar.toAbsolutePath() + " (run mvn -Pproduction verify)");
@@ -53,7 +59,7 @@ final class PackagedApplication implements AutoCloseable {
                 "-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port,
                 "--passerelle.embedded-db.data-dir=" + dataDir.resolve("postgres")));
-        command.addAll(settings);
+        command.addAll(settingsForPort.apply(port));
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         var app = new PackagedApplication(process, log, dataDir, port, Duration.ZERO);
