@@ -68,15 +68,15 @@ class PendingOffersPanel extends Composite<VerticalLayout> {
         grid.addColumn(o -> DisplayFormats.date(o.createdAt().atZone(DisplayFormats.PARIS).toLocalDate()))
                 .setHeader(getTranslation("moderation.column.received")).setKey("received")
                 .setTooltipGenerator(o -> DisplayFormats.dateTime(o.createdAt())).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(this::company).setHeader(getTranslation("offer.field.company")).setKey("company").setFlexGrow(2)
+        grid.addColumn(this::company).setHeader(getTranslation("offer.field.company")).setKey("company").setWidth("13rem").setFlexGrow(2)
                 .setTooltipGenerator(this::company);
-        grid.addColumn(this::crm).setHeader(getTranslation("moderation.column.crm")).setKey("crm").setFlexGrow(2);
+        grid.addColumn(this::crm).setHeader(getTranslation("moderation.column.crm")).setKey("crm").setWidth("10rem").setFlexGrow(2);
         grid.addColumn(new ComponentRenderer<>(this::sirene)).setHeader(getTranslation("moderation.column.sirene")).setKey("sirene")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(o -> o.title() + " · " + getTranslation(o.type().translationKey())).setHeader(getTranslation("moderation.column.offer"))
-                .setKey("offer").setFlexGrow(3).setTooltipGenerator(PendingOffer::title);
+                .setKey("offer").setWidth("15rem").setFlexGrow(3).setTooltipGenerator(PendingOffer::title);
         grid.addColumn(PendingOffer::dispCode).setHeader(getTranslation("offer.field.disp")).setKey("disp").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(PendingOffersPanel::contact).setHeader(getTranslation("offer.field.contact")).setKey("contact").setFlexGrow(2)
+        grid.addColumn(PendingOffersPanel::contact).setHeader(getTranslation("offer.field.contact")).setKey("contact").setWidth("12rem").setFlexGrow(2)
                 .setTooltipGenerator(PendingOffersPanel::contact);
         grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader(getTranslation("moderation.column.actions")).setKey("actions")
                 .setAutoWidth(true).setFlexGrow(0);
