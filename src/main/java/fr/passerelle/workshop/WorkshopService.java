@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -179,8 +180,15 @@ public class WorkshopService {
      */
     @PreAuthorize("permitAll()")
     public List<CatalogueEntry> catalogue(CatalogueFilter filter, Pageable pageable) {
-        return queries.catalogue(filter, today(), pageable);
+        // Open to anyone: one call never reads more than a page of a sensible size, whatever it asks for.
+        Pageable limited = pageable.isUnpaged() || pageable.getPageSize() > MAX_PUBLIC_PAGE
+                ? PageRequest.of(pageable.isPaged() ? pageable.getPageNumber() : 0, MAX_PUBLIC_PAGE, pageable.getSort())
+                : pageable;
+        return queries.catalogue(filter, today(), limited);
     }
+
+    /** The largest page of the public catalogue one call returns. */
+    public static final int MAX_PUBLIC_PAGE = 50;
 
     /** How many spaces the public catalogue shows for the filter. Open to everyone. */
     @PreAuthorize("permitAll()")

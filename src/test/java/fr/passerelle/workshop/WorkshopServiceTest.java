@@ -426,4 +426,29 @@ class WorkshopServiceTest extends IntegrationTest {
                 .param("e", establishment).param("availability", availability).param("from", from)
                 .param("referent", referent).query(Long.class).single();
     }
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbcForCap;
+
+    @Test
+    void aPublicCallerNeverGetsMoreThanOnePageOfTheCatalogue() {
+        SecurityContextHolder.clearContext();
+        var transaction = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        transaction.executeWithoutResult(status -> {
+            // More listed spaces than one page holds, rolled back afterwards.
+            jdbcForCap.sql("""
+                    insert into workshop_space (establishment_id, label, area_m2, activity_category, availability, public_listing)
+                    select s.establishment_id, 'Atelier ' || n, 100, 'ASSEMBLY', 'AVAILABLE', true
+                    from (select establishment_id from workshop_space where public_listing order by id limit 1) s,
+                         generate_series(1, :n) n
+                    """).param("n", WorkshopService.MAX_PUBLIC_PAGE + 5).update();
+            assertThat(workshops.countCatalogue(CatalogueFilter.none())).isGreaterThan(WorkshopService.MAX_PUBLIC_PAGE);
+            assertThat(workshops.catalogue(CatalogueFilter.none(), PageRequest.of(0, 10_000))).hasSize(WorkshopService.MAX_PUBLIC_PAGE);
+            assertThat(workshops.catalogue(CatalogueFilter.none(), Pageable.unpaged())).hasSize(WorkshopService.MAX_PUBLIC_PAGE);
+            status.setRollbackOnly();
+        });
+    }
+
 }
