@@ -7,11 +7,13 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
+import fr.passerelle.base.ui.component.FieldErrors;
 import fr.passerelle.base.ui.component.Notifications;
 import fr.passerelle.partner.ContactDraft;
 import fr.passerelle.partner.ContactService;
 import fr.passerelle.partner.ContactSummary;
 import fr.passerelle.partner.EmailStatus;
+import fr.passerelle.partner.PartnerException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +28,7 @@ class ContactDialog extends Dialog {
     private final EmailField email = new EmailField();
     private final TextField phone = new TextField();
     private final Checkbox primary = new Checkbox();
-    private final FormErrors errors = new FormErrors(this);
+    private final FieldErrors<PartnerException> errors = new FieldErrors<>(this, PartnerException.class, "company.error.not-allowed");
 
     ContactDialog(ContactService contacts, long companyId, @Nullable ContactSummary existing, Runnable onSaved) {
         setHeaderTitle(existing == null ? getTranslation("company.contacts.add")

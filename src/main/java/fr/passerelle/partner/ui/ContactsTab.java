@@ -12,10 +12,12 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import fr.passerelle.base.ui.component.Confirmation;
+import fr.passerelle.base.ui.component.FieldErrors;
 import fr.passerelle.base.ui.component.Notifications;
 import fr.passerelle.partner.CompanyDetails;
 import fr.passerelle.partner.ContactService;
 import fr.passerelle.partner.ContactSummary;
+import fr.passerelle.partner.PartnerException;
 import fr.passerelle.partner.PhoneNumbers;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +28,7 @@ class ContactsTab extends Div {
     private final ContactService contacts;
     private final CompanyDetails company;
     private final Grid<ContactSummary> grid = new Grid<>(ContactSummary.class, false);
-    private final FormErrors errors = new FormErrors(this);
+    private final FieldErrors<PartnerException> errors = new FieldErrors<>(this, PartnerException.class, "company.error.not-allowed");
 
     ContactsTab(ContactService contacts, CompanyDetails company) {
         this.contacts = contacts;

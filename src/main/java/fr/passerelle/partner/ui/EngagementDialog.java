@@ -12,14 +12,16 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import fr.passerelle.base.ui.component.DateInputs;
+import fr.passerelle.base.ui.component.FieldErrors;
 import fr.passerelle.base.ui.component.Notifications;
 import fr.passerelle.partner.CompanyDetails;
 import fr.passerelle.partner.EngagementDraft;
 import fr.passerelle.partner.EngagementService;
 import fr.passerelle.partner.EngagementStatus;
-import fr.passerelle.partner.EngagementSummary;
 import fr.passerelle.partner.EngagementSummary.EstablishmentRef;
+import fr.passerelle.partner.EngagementSummary;
 import fr.passerelle.partner.EngagementType;
+import fr.passerelle.partner.PartnerException;
 import fr.passerelle.reference.EstablishmentFilter;
 import fr.passerelle.reference.ReferenceService;
 import java.util.stream.Collectors;
@@ -42,7 +44,7 @@ class EngagementDialog extends Dialog {
     private final IntegerField headcount = new IntegerField();
     private final TextField volume = new TextField();
     private final TextArea notes = new TextArea();
-    private final FormErrors errors = new FormErrors(this);
+    private final FieldErrors<PartnerException> errors = new FieldErrors<>(this, PartnerException.class, "company.error.not-allowed");
 
     EngagementDialog(EngagementService engagements, ReferenceService reference, CompanyDetails company,
                      @Nullable EngagementSummary existing, Runnable onSaved) {

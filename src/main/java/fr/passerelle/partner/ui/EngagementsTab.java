@@ -10,10 +10,12 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import fr.passerelle.base.DisplayFormats;
 import fr.passerelle.base.ui.component.Confirmation;
+import fr.passerelle.base.ui.component.FieldErrors;
 import fr.passerelle.base.ui.component.Notifications;
 import fr.passerelle.partner.CompanyDetails;
 import fr.passerelle.partner.EngagementService;
 import fr.passerelle.partner.EngagementSummary;
+import fr.passerelle.partner.PartnerException;
 import fr.passerelle.reference.ReferenceService;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,7 +28,7 @@ class EngagementsTab extends Div {
     private final ReferenceService reference;
     private final CompanyDetails company;
     private final Grid<EngagementSummary> grid = new Grid<>(EngagementSummary.class, false);
-    private final FormErrors errors = new FormErrors(this);
+    private final FieldErrors<PartnerException> errors = new FieldErrors<>(this, PartnerException.class, "company.error.not-allowed");
 
     EngagementsTab(EngagementService engagements, ReferenceService reference, CompanyDetails company) {
         this.engagements = engagements;

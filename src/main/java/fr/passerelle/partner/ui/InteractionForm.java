@@ -11,14 +11,16 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
-import fr.passerelle.base.ui.component.DateInputs;
 import fr.passerelle.base.DisplayFormats;
+import fr.passerelle.base.ui.component.DateInputs;
+import fr.passerelle.base.ui.component.FieldErrors;
 import fr.passerelle.base.ui.component.Notifications;
 import fr.passerelle.partner.ActivityService;
 import fr.passerelle.partner.ContactService;
 import fr.passerelle.partner.ContactSummary;
 import fr.passerelle.partner.InteractionDraft;
 import fr.passerelle.partner.InteractionKind;
+import fr.passerelle.partner.PartnerException;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 
@@ -29,7 +31,7 @@ class InteractionForm extends Composite<Section> {
     private final DateTimePicker occurredAt;
     private final ComboBox<ContactSummary> contact = new ComboBox<>();
     private final TextArea summary = new TextArea();
-    private final FormErrors errors = new FormErrors(this);
+    private final FieldErrors<PartnerException> errors = new FieldErrors<>(this, PartnerException.class, "company.error.not-allowed");
 
     InteractionForm(ActivityService activity, ContactService contacts, long companyId, Runnable onLogged) {
         getContent().addClassName("interaction-form");

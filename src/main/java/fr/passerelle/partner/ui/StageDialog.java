@@ -6,9 +6,11 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import fr.passerelle.base.ui.component.FieldErrors;
 import fr.passerelle.base.ui.component.Notifications;
 import fr.passerelle.partner.CompanyDetails;
 import fr.passerelle.partner.CompanyService;
+import fr.passerelle.partner.PartnerException;
 import fr.passerelle.partner.PipelineStage;
 import java.util.function.Consumer;
 
@@ -17,7 +19,7 @@ class StageDialog extends Dialog {
 
     private final Select<PipelineStage> stage = new Select<>();
     private final TextArea reason = new TextArea();
-    private final FormErrors errors = new FormErrors(this);
+    private final FieldErrors<PartnerException> errors = new FieldErrors<>(this, PartnerException.class, "company.error.not-allowed");
 
     StageDialog(CompanyService companies, CompanyDetails company, Consumer<CompanyDetails> onMoved) {
         setHeaderTitle(getTranslation("company.stage.title", company.displayName()));

@@ -11,13 +11,15 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
-import fr.passerelle.base.ui.component.DateInputs;
 import fr.passerelle.base.DisplayFormats;
 import fr.passerelle.base.SignedInUser;
+import fr.passerelle.base.ui.component.DateInputs;
+import fr.passerelle.base.ui.component.FieldErrors;
 import fr.passerelle.base.ui.component.NavigationBadges;
 import fr.passerelle.base.ui.component.Notifications;
 import fr.passerelle.base.ui.component.ViewToolbar;
 import fr.passerelle.partner.CompanyDetails;
+import fr.passerelle.partner.PartnerException;
 import fr.passerelle.partner.TaskDraft;
 import fr.passerelle.partner.TaskService;
 import fr.passerelle.partner.TaskSummary;
@@ -35,7 +37,7 @@ class TasksTab extends Div {
     private final TextField title = new TextField();
     private final DatePicker dueDate;
     private final ComboBox<StaffMember> assignee = new ComboBox<>();
-    private final FormErrors errors = new FormErrors(this);
+    private final FieldErrors<PartnerException> errors = new FieldErrors<>(this, PartnerException.class, "company.error.not-allowed");
 
     TasksTab(TaskService tasks, StaffDirectory staff, CompanyDetails company, SignedInUser me) {
         this.tasks = tasks;

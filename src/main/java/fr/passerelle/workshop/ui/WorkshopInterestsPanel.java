@@ -13,10 +13,12 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import fr.passerelle.base.DisplayFormats;
+import fr.passerelle.base.ui.component.FieldErrors;
 import fr.passerelle.base.ui.component.Notifications;
 import fr.passerelle.base.ui.component.ViewToolbar;
 import fr.passerelle.partner.PhoneNumbers;
 import fr.passerelle.reference.DispSummary;
+import fr.passerelle.workshop.WorkshopException;
 import fr.passerelle.workshop.WorkshopInterestSummary;
 import fr.passerelle.workshop.WorkshopService;
 import java.util.List;
@@ -104,7 +106,7 @@ class WorkshopInterestsPanel extends Composite<VerticalLayout> {
         button.addThemeVariants(ButtonVariant.LUMO_SMALL);
         button.setAriaLabel(getTranslation(key + ".label", interest.companyName()));
         button.addClickListener(e -> {
-            if (new WorkshopFormErrors(this).attempt(() -> change.apply(interest.id()))) {
+            if (new FieldErrors<>(this, WorkshopException.class, "workshop.error.not-allowed").attempt(() -> change.apply(interest.id()))) {
                 Notifications.success(getTranslation(doneKey, interest.companyName()));
             }
             refresh();

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import fr.passerelle.base.ui.component.Confirmation;
+import fr.passerelle.base.ui.component.FieldErrors;
 import fr.passerelle.base.ui.component.Notifications;
 import fr.passerelle.reference.DispSummary;
 import fr.passerelle.reference.EstablishmentFilter;
@@ -19,6 +20,7 @@ import fr.passerelle.reference.ReferenceService;
 import fr.passerelle.security.StaffMember;
 import fr.passerelle.workshop.ActivityCategory;
 import fr.passerelle.workshop.Availability;
+import fr.passerelle.workshop.WorkshopException;
 import fr.passerelle.workshop.WorkshopService;
 import fr.passerelle.workshop.WorkshopSpaceDraft;
 import fr.passerelle.workshop.WorkshopSpaceSummary;
@@ -48,7 +50,7 @@ class WorkshopSpaceDialog extends Dialog {
     private final ComboBox<StaffMember> referent = new ComboBox<>();
     private final TextArea notes = new TextArea();
     private final Checkbox publicListing = new Checkbox();
-    private final WorkshopFormErrors errors = new WorkshopFormErrors(this);
+    private final FieldErrors<WorkshopException> errors = new FieldErrors<>(this, WorkshopException.class, "workshop.error.not-allowed");
 
     WorkshopSpaceDialog(WorkshopService workshops, ReferenceService reference, List<StaffMember> referents,
                         List<DispSummary> disps, @Nullable WorkshopSpaceSummary existing, @Nullable String dispCode, Runnable onSaved) {
