@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.passerelle.IntegrationTest;
+import fr.passerelle.partner.companypage.CompanyTimelineSource;
 import fr.passerelle.base.DisplayFormats;
 import fr.passerelle.base.Role;
 import fr.passerelle.base.SignedInUser;
@@ -103,6 +104,9 @@ class CompanyOfferServiceTest extends IntegrationTest {
         assertThat(statusChanges(theirs)).hasSize(changesBefore);
     }
 
+    @Autowired
+    List<CompanyTimelineSource> timelines;
+
     @Test
     void extendingClosingFillingAndChangingPositionsAreRecordedAndAuditedAsTheContact() {
         var a = account("Menuiserie Nuitonne");
@@ -131,6 +135,9 @@ class CompanyOfferServiceTest extends IntegrationTest {
                 "0 admin 2", "1 " + a.email() + " 2", "1 " + a.email() + " 7");
         assertThat(auditTrail(toClose)).last().isEqualTo("1 " + a.email() + " 2 CLOSED");
         assertThat(lastCompanyUpdate(toFill)).as("an update from the company").isAfter(Instant.now().minusSeconds(60));
+        assertThat(fixtures.as("admin", () -> timelines.stream().flatMap(source -> source.timeline(a.company()).stream())
+                .filter(event -> event.icon().equals("vaadin:briefcase")).map(CompanyTimelineSource.Event::author).toList()))
+                .as("the company's timeline names the contact, not their id").contains("Camille Martin").doesNotContain(actor);
     }
 
     @Test
