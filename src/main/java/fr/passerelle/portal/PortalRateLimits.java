@@ -6,11 +6,8 @@ import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import fr.passerelle.base.KeyedHashes;
 import java.time.Duration;
-import java.util.HexFormat;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -18,7 +15,8 @@ import org.springframework.stereotype.Service;
 /**
  * Rate limits of the public pages (Bucket4j), kept in PostgreSQL ({@code portal_rate_limit}, one row per key, updated
  * under {@code select … for update}), so that every instance sharing the database counts the same requests. Keys are
- * stored hashed: the table never holds an e-mail or IP address.
+ * stored as keyed hashes ({@link KeyedHashes}): the table never holds an e-mail or IP address, nor anything that trying
+ * every IPv4 address would reverse.
  *
  * <p>The client address is the request's remote address. Behind a reverse proxy that is the proxy's address, and
  * every visitor would share one bucket: set {@code server.forward-headers-strategy=native} (or {@code framework}) so
@@ -27,14 +25,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class PortalRateLimits {
 
+    /** The purpose of the keyed hashes of the keys. */
+    static final String HASH_PURPOSE = "rate-limit";
+
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+    private final KeyedHashes hashes;
     private final RateLimit signInPerEmail;
     private final RateLimit signInPerAddress;
 
-    PortalRateLimits(DataSource dataSource,
+    PortalRateLimits(DataSource dataSource, KeyedHashes hashes,
                      @Value("${passerelle.portal.rate-limit.sign-in-per-email:5}") long signInPerEmail,
                      @Value("${passerelle.portal.rate-limit.sign-in-per-address:20}") long signInPerAddress) {
         this.buckets = proxyManager(dataSource);
+        this.hashes = hashes;
         this.signInPerEmail = new RateLimit("sign-in-email", signInPerEmail, Duration.ofHours(1));
         this.signInPerAddress = new RateLimit("sign-in-address", signInPerAddress, Duration.ofHours(1));
     }
@@ -60,14 +63,14 @@ public class PortalRateLimits {
 
     /** Takes one request from the key's allowance; false (nothing taken) when it is used up. */
     public boolean tryConsume(RateLimit limit, String key) {
-        return tryConsume(buckets, limit, key);
+        return tryConsume(buckets, limit, hashes.of(HASH_PURPOSE, key));
     }
 
-    static boolean tryConsume(ProxyManager<String> buckets, RateLimit limit, String key) {
+    static boolean tryConsume(ProxyManager<String> buckets, RateLimit limit, String hashedKey) {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(bandwidth -> bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
                 .build();
-        return buckets.getProxy(limit.name() + ":" + sha256(key), () -> configuration).tryConsume(1);
+        return buckets.getProxy(limit.name() + ":" + hashedKey, () -> configuration).tryConsume(1);
     }
 
     /**
@@ -76,13 +79,5 @@ public class PortalRateLimits {
      */
     public int removeExpired(int batchSize) {
         return buckets.removeExpired(batchSize);
-    }
-
-    private static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package fr.passerelle.portal.internal;
 
+import fr.passerelle.base.KeyedHashes;
 import fr.passerelle.mail.MailOutbox;
 import fr.passerelle.offer.ContractType;
 import fr.passerelle.offer.Declaration;
@@ -63,6 +64,7 @@ public class Declarations {
     private final DeclarationChecker checker;
     private final OfferIntakeService intake;
     private final PortalRateLimits rateLimits;
+    private final KeyedHashes hashes;
     private final MailOutbox outbox;
     private final DeclarationMail mail;
     private final Clock clock;
@@ -71,7 +73,7 @@ public class Declarations {
     private final RateLimit perAddress;
 
     Declarations(JdbcClient jdbc, DeclarationChecker checker, OfferIntakeService intake, PortalRateLimits rateLimits,
-                 MailOutbox outbox, DeclarationMail mail, Clock clock,
+                 KeyedHashes hashes, MailOutbox outbox, DeclarationMail mail, Clock clock,
                  @Value("${passerelle.portal.declaration-link-validity:48h}") Duration validity,
                  @Value("${passerelle.portal.rate-limit.declarations-per-email:5}") long perEmail,
                  @Value("${passerelle.portal.rate-limit.declarations-per-address:20}") long perAddress) {
@@ -79,6 +81,7 @@ public class Declarations {
         this.checker = checker;
         this.intake = intake;
         this.rateLimits = rateLimits;
+        this.hashes = hashes;
         this.outbox = outbox;
         this.mail = mail;
         this.clock = clock;
@@ -100,7 +103,7 @@ public class Declarations {
     /**
      * Stores the declaration unconfirmed and e-mails the confirmation link to its contact.
      *
-     * @param clientAddress the visitor's address, for the per-address limit (stored hashed)
+     * @param clientAddress the visitor's address, for the per-address limit (stored as a keyed hash)
      * @param locale        the language of the e-mail
      * @throws DeclarationRefused what is wrong, field by field; or too many declarations from this address (no field)
      *                            or for this e-mail address (field {@code email}) today
@@ -123,7 +126,7 @@ public class Declarations {
         String token = newToken();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(validity);
-        long id = insert(company, contact, offer, checked.campaignRef(), sha256(token), sha256(clientAddress), now, expiresAt);
+        long id = insert(company, contact, offer, checked.campaignRef(), sha256(token), hashes.of("declaration-client-address", clientAddress), now, expiresAt);
         outbox.enqueue("portal.declaration-confirmation", mail.confirmation(contact, company, offer, token, validity, locale),
                 "portal-declaration:" + id);
     }
