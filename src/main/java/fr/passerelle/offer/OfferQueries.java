@@ -3,10 +3,12 @@ package fr.passerelle.offer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import fr.passerelle.base.PrefixSearch;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
  * The offers list as SQL, built like the companies list (decision records 005, 006, 008): a predicate
  * only for each filter set, so that PostgreSQL plans each combination with the indexes of V11; the page's
  * ids first (from the covering indexes, newest first by default), then only their rows; counts capped; sorts
- * from a whitelist.
+ * from a whitelist. The search matches the start of words in {@code offer_search_term} (V22, decision record 014).
  */
 @Component
 class OfferQueries {
@@ -35,8 +37,6 @@ class OfferQueries {
 
     /** Counts stop here: the list says "10 000+" rather than visiting every row. */
     static final long COUNT_LIMIT = 10_001;
-    /** The longest typed word needs this many characters (trigrams: shorter words cannot use the index). */
-    static final int MINIMUM_SEARCH_LENGTH = 3;
 
     static final String SUMMARY_COLUMNS = """
             o.id, o.company_id, coalesce(case when nullif(btrim(c.trade_name), '') is null then c.legal_name
@@ -55,21 +55,51 @@ class OfferQueries {
     }
 
     List<OfferSummary> page(OfferFilter filter, Pageable pageable) {
-        var where = new Where(filter);
+        var where = where(filter);
         String order = orderBy(pageable.getSort());
-        String join = pageable.getSort().getOrderFor("company") != null ?  " left join company c on c.id = o.company_id" : "";
-        String sql = "select " + SUMMARY_COLUMNS + "\n" + SUMMARY_FROM + "where o.id in (select o.id from offer o" + join
-                + where.sql() + " order by " + order + " limit :limit offset :offset)\norder by " + order;
+        Sort.Order byCreation = onlyByCreation(pageable.getSort());
+        String ids;
+        if (where.search != null && where.search.terms() != null && byCreation != null) {
+            // Newest first (the default), a search reads each matching term's entries in (term, created_at, offer_id)
+            // order, at most a page's worth each, with the DISP, the state and the other words checked in the index on
+            // the way (the other filters in the offer's row), and merges them: the first page costs the same for a word
+            // that a tenth of the offers have as for a rare one.
+            String direction = byCreation.isAscending() ? "asc" : "desc";
+            ids = """
+                    select x.offer_id from unnest(cast(:searchTerms as text[])) as d(term)
+                    cross join lateral (
+                        select t.created_at, t.offer_id from offer_search_term t%s
+                        where t.term = d.term%s
+                        order by t.created_at %s, t.offer_id %s limit :window) x
+                    group by x.created_at, x.offer_id
+                    order by x.created_at %s, x.offer_id %s limit :limit offset :offset
+                    """.formatted(where.offerPredicates.isEmpty() ? "" : " join offer o on o.id = t.offer_id",
+                    where.termConditions("t") + where.offerConditions(), direction, direction, direction, direction);
+            where.params.put("window", pageable.getOffset() + pageable.getPageSize());
+        } else {
+            String join = pageable.getSort().getOrderFor("company") != null ? " left join company c on c.id = o.company_id" : "";
+            ids = "select o.id from offer o" + join + where.sql() + " order by " + order + " limit :limit offset :offset";
+        }
+        String sql = "select " + SUMMARY_COLUMNS + "\n" + SUMMARY_FROM + "where o.id in (" + ids + ")\norder by " + order;
         where.params.put("limit", pageable.getPageSize());
         where.params.put("offset", pageable.getOffset());
         return jdbc.sql(sql).params(where.params).query(OfferQueries::summary).list();
     }
 
     long count(OfferFilter filter) {
-        var where = new Where(filter);
+        var where = where(filter);
         where.params.put("countLimit", COUNT_LIMIT);
-        return jdbc.sql("select count(*) from (select 1 from offer o" + where.sql() + " limit :countLimit) found")
-                .params(where.params).query(Long.class).single();
+        String sql;
+        if (where.search != null && where.offerPredicates.isEmpty()) {
+            // A search with at most a DISP and states is counted in the terms' index; an offer is counted once even
+            // when two of its words start with the searched one ("Soudeur soudure"), unless there is one such word.
+            String distinct = where.search.terms() != null && where.search.terms().size() == 1 ? "1" : "distinct t.offer_id";
+            sql = "select count(*) from (select " + distinct + " from offer_search_term t where "
+                    + where.search.driverCondition("t") + where.termConditions("t") + " limit :countLimit) found";
+        } else {
+            sql = "select count(*) from (select 1 from offer o" + where.sql() + " limit :countLimit) found";
+        }
+        return jdbc.sql(sql).params(where.params).query(Long.class).single();
     }
 
     /** A company's offers, newest first. */
@@ -83,7 +113,7 @@ class OfferQueries {
      * (left joined: a declaration has none yet).
      */
     Selection selection(OfferFilter filter, Sort sort) {
-        var where = new Where(filter);
+        var where = where(filter);
         return new Selection(where.sql(), orderBy(sort), Map.copyOf(where.params));
     }
 
@@ -119,56 +149,84 @@ class OfferQueries {
                 rs.getTimestamp("updated_at").toInstant());
     }
 
-    /** The typed words, each a substring of the offer's document (title, company names, ROME code and label). */
-    static List<String> words(String typed) {
-        List<String> words = Arrays.stream(typed.strip().split("\\s+")).filter(w -> !w.isEmpty()).toList();
-        return words.stream().anyMatch(w -> w.length() >= MINIMUM_SEARCH_LENGTH) ? words : List.of();
+    /** The sort when it is the creation time alone, the list's default. */
+    private static Sort.@Nullable Order onlyByCreation(Sort sort) {
+        if (sort.isUnsorted()) {
+            return Sort.Order.desc("created");
+        }
+        List<Sort.Order> orders = sort.toList();
+        return orders.size() == 1 && orders.getFirst().getProperty().equals("created") ? orders.getFirst() : null;
     }
 
-    /** The predicates of a filter on {@code offer o}, with their parameters. */
+    private Where where(OfferFilter filter) {
+        return new Where(filter, PrefixSearch.of(jdbc, "offer_search_term", filter.search()));
+    }
+
+    /** The predicates of a filter, with their parameters. */
     private static final class Where {
         final Map<String, Object> params = new HashMap<>();
-        final List<String> predicates = new ArrayList<>();
+        /** The DISP and the states, which the search terms carry too: on {@code <alias>.disp_code}, {@code .status}. */
+        final List<String> termPredicates = new ArrayList<>();
+        /** The other filters, on {@code offer o}. */
+        final List<String> offerPredicates = new ArrayList<>();
+        final @Nullable PrefixSearch search;
 
-        Where(OfferFilter filter) {
+        Where(OfferFilter filter, @Nullable PrefixSearch search) {
+            this.search = search;
             if (filter.dispCode() != null) {
-                predicates.add("o.disp_code = :disp");
+                termPredicates.add("%s.disp_code = :disp");
                 params.put("disp", filter.dispCode());
             }
             if (!filter.statuses().isEmpty()) {
-                predicates.add("o.status in (:statuses)");
+                termPredicates.add("%s.status in (:statuses)");
                 params.put("statuses", filter.statuses().stream().map(Enum::name).sorted().toList());
             }
             if (filter.type() != null) {
-                predicates.add("o.type = :type");
+                offerPredicates.add("o.type = :type");
                 params.put("type", filter.type().name());
             }
             if (filter.romeFamily() != null) {
-                predicates.add("o.rome_family = :family");
+                offerPredicates.add("o.rome_family = :family");
                 params.put("family", filter.romeFamily());
             }
             if (filter.departmentCode() != null) {
-                predicates.add("o.department_code = :department");
+                offerPredicates.add("o.department_code = :department");
                 params.put("department", filter.departmentCode());
             }
             if (filter.companyId() != null) {
-                predicates.add("o.company_id = :company");
+                offerPredicates.add("o.company_id = :company");
                 params.put("company", filter.companyId());
             }
-            List<String> words = words(filter.search());
-            for (int i = 0; i < words.size(); i++) {
-                predicates.add("o.search_document like '%' || search_text(:word" + i + ") || '%'");
-                params.put("word" + i, escapeLike(words.get(i)));
+            if (search != null) {
+                search.addParameters(params);
             }
         }
 
+        /** {@code where …} on {@code offer o}: the filters, and the search as the offers it finds. */
         String sql() {
+            List<String> predicates = new ArrayList<>();
+            termPredicates.forEach(p -> predicates.add(p.formatted("o")));
+            predicates.addAll(offerPredicates);
+            if (search != null) {
+                predicates.add("o.id in (select t.offer_id from offer_search_term t where " + search.driverCondition("t")
+                        + search.otherWordsCondition("offer_search_term", "t", "offer_id") + ")");
+            }
             return predicates.isEmpty() ? "" : " where " + String.join(" and ", predicates);
         }
-    }
 
-    /** What a person typed, for {@code like}: their % and _ match literally. */
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        /** {@code and …} on a search term: the DISP, the states and the search's other words. */
+        String termConditions(String alias) {
+            var conditions = new StringBuilder();
+            termPredicates.forEach(p -> conditions.append(" and ").append(p.formatted(alias)));
+            if (search != null) {
+                conditions.append(search.otherWordsCondition("offer_search_term", alias, "offer_id"));
+            }
+            return conditions.toString();
+        }
+
+        /** {@code and …}: the other filters, on {@code offer o}. */
+        String offerConditions() {
+            return offerPredicates.stream().map(p -> " and " + p).collect(Collectors.joining());
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import fr.passerelle.base.PrefixSearch;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -37,13 +38,6 @@ class CompanyQueries {
      * matches half the register.
      */
     static final long COUNT_LIMIT = 10_001;
-    /** The longest word of a search needs this many characters ("a" would start a word of most companies). */
-    static final int MINIMUM_SEARCH_LENGTH = 3;
-    /**
-     * Up to this many distinct words start with the searched one ("hotel": hotel, hotels, hotellerie…), the
-     * first page merges each word's own name-ordered run; beyond, the matches are sorted.
-     */
-    static final int MAXIMUM_EXPANDED_TERMS = 500;
 
     private final JdbcClient jdbc;
 
@@ -57,7 +51,7 @@ class CompanyQueries {
         boolean byOwner = pageable.getSort().getOrderFor("owner") != null;
         String ids;
         Sort.Order byName = onlyByName(pageable.getSort());
-        if (where.search != null && where.search.terms != null && byName != null) {
+        if (where.search != null && where.search.terms() != null && byName != null) {
             // Sorted by name, a search reads each matching word's entries in (term, name_key, company_id)
             // order, at most a page's worth each (with the other words and the filters checked on the way),
             // and merges them: the first page costs the same for "hotel" (22,000 matches in a million) as for
@@ -120,7 +114,7 @@ class CompanyQueries {
             // words start with the searched one ("Hôtel des Hôteliers").
             sql = "select count(*) from (select distinct t.company_id from company_search_term t where "
                     + where.search.driverCondition("t") + where.termConditions("t") + " limit :countLimit) found";
-            if (where.search.terms != null && where.search.terms.size() == 1) {
+            if (where.search.terms() != null && where.search.terms().size() == 1) {
                 // One word: each company has it once, so the entries are counted as they come.
                 sql = "select count(*) from (select 1 from company_search_term t where "
                         + where.search.driverCondition("t") + where.termConditions("t") + " limit :countLimit) found";
@@ -181,54 +175,13 @@ class CompanyQueries {
         return new Where(filter, search(filter.search()));
     }
 
-    /**
-     * The words of a search as the terms were made (SQL {@code search_terms}: accents, case and punctuation
-     * removed), the longest first; and the terms that start with the longest, when there are not too many.
-     */
-    private @Nullable Search search(String typed) {
+    /** The search typed, a SIRET typed with spaces ("130 005 481") being one word. */
+    private @Nullable PrefixSearch search(String typed) {
         String text = typed.strip();
         if (text.matches("[0-9 .]+")) {
-            text = text.replaceAll("[ .]", ""); // a SIRET typed with spaces ("130 005 481") is one word
+            text = text.replaceAll("[ .]", "");
         }
-        if (text.isEmpty()) {
-            return null;
-        }
-        List<String> words = new ArrayList<>(jdbc.sql("select unnest(search_terms(:text))").param("text", text)
-                .query(String.class).list());
-        words.sort(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(java.util.Comparator.naturalOrder()));
-        if (words.isEmpty() || words.getFirst().length() < MINIMUM_SEARCH_LENGTH) {
-            return null;
-        }
-        String driver = words.getFirst();
-        List<String> terms = jdbc.sql("""
-                        with recursive found(term) as (
-                            (select t.term from company_search_term t where t.term >= :from and t.term < :to order by t.term limit 1)
-                            union all
-                            select (select t.term from company_search_term t where t.term > f.term and t.term < :to
-                                    order by t.term limit 1)
-                            from found f where f.term is not null)
-                        select term from found where term is not null limit :max
-                        """).param("from", driver).param("to", Search.after(driver)).param("max", MAXIMUM_EXPANDED_TERMS + 1)
-                .query(String.class).list();
-        return new Search(words, terms.size() > MAXIMUM_EXPANDED_TERMS ? null : terms);
-    }
-
-    /**
-     * @param words the typed words, the longest (which drives the search) first
-     * @param terms the stored terms that start with the first word, or null when there are too many to merge
-     */
-    private record Search(List<String> words, @Nullable List<String> terms) {
-
-        /** The first string after every string that starts with {@code prefix}, in "C" collation. */
-        static String after(String prefix) {
-            int last = prefix.codePointBefore(prefix.length());
-            return prefix.substring(0, prefix.length() - Character.charCount(last)) + Character.toString(last + 1);
-        }
-
-        String driverCondition(String alias) {
-            return terms != null ? alias + ".term = any(cast(:searchTerms as text[]))"
-                    : alias + ".term >= :word0 and " + alias + ".term < :word0End";
-        }
+        return PrefixSearch.of(jdbc, "company_search_term", text);
     }
 
     /** The predicates of a filter, with their parameters. */
@@ -236,9 +189,9 @@ class CompanyQueries {
         final Map<String, Object> params = new HashMap<>();
         /** The filters other than the search, on {@code company c}. */
         final List<String> companyPredicates = new ArrayList<>();
-        final @Nullable Search search;
+        final @Nullable PrefixSearch search;
 
-        Where(CompanyFilter filter, @Nullable Search search) {
+        Where(CompanyFilter filter, @Nullable PrefixSearch search) {
             this.search = search;
             if (filter.dispCode() != null) {
                 companyPredicates.add("c.disp_code = :disp");
@@ -269,13 +222,7 @@ class CompanyQueries {
                 params.put("label", filter.label().name());
             }
             if (search != null) {
-                for (int i = 0; i < search.words().size(); i++) {
-                    params.put("word" + i, search.words().get(i));
-                    params.put("word" + i + "End", Search.after(search.words().get(i)));
-                }
-                if (search.terms() != null) {
-                    params.put("searchTerms", search.terms().toArray(String[]::new));
-                }
+                search.addParameters(params);
             }
         }
 
@@ -291,12 +238,7 @@ class CompanyQueries {
 
         /** {@code and …}: the search's other words, each the start of one of the company's terms. */
         String termConditions(String alias) {
-            var conditions = new StringBuilder();
-            for (int i = 1; search != null && i < search.words().size(); i++) {
-                conditions.append(" and exists (select 1 from company_search_term o where o.company_id = ").append(alias)
-                        .append(".company_id and o.term >= :word").append(i).append(" and o.term < :word").append(i).append("End)");
-            }
-            return conditions.toString();
+            return search == null ? "" : search.otherWordsCondition("company_search_term", alias, "company_id");
         }
 
         /** {@code and …}: the filters, on {@code company c}. */

@@ -128,7 +128,7 @@ class CompanyQueriesLimitsTest extends IntegrationTest {
 
     @Test
     void aPrefixStartingHundredsOfWordsIsSortedRatherThanMerged() {
-        int many = CompanyQueries.MAXIMUM_EXPANDED_TERMS + 20;
+        int many = fr.passerelle.base.PrefixSearch.MAXIMUM_EXPANDED_TERMS + 20;
         insert(IntStream.range(0, many).mapToObj(i -> "Quorvex%04d Services".formatted(many - i)).toList());
 
         List<CompanySummary> second = queries.page(CompanyFilter.none().withSearch("quorvex"), PageRequest.of(1, 50, Sort.by("name")));
