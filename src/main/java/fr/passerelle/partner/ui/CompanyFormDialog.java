@@ -89,7 +89,8 @@ final class CompanyFormDialog extends Dialog {
         this.departments = reference.departments();
         this.duplicates = new DuplicateWarning(this::openCandidate, existing == null ? null : this::mergeWithCandidate);
         addClassName("company-form-dialog");
-        setHeaderTitle(existing == null ? getTranslation("companies.form.create.title")
+        setHeaderTitle(existing == null ? getTranslation(newKind == PartnerKind.COMPANY ? "companies.form.create.title"
+                : "partner.organisations.create")
                 : getTranslation("companies.form.edit.title", existing.legalName()));
         setWidth("min(52rem, 96vw)");
 
@@ -286,7 +287,9 @@ final class CompanyFormDialog extends Dialog {
             CompanyDetails saved = existing == null ? companies.create(draft, CompanySource.MANUAL)
                     : companies.update(existing.id(), existing.version(), draft);
             close();
-            Notifications.success(getTranslation(existing == null ? "companies.form.created" : "companies.form.saved", saved.legalName()));
+            String message = existing != null ? "companies.form.saved"
+                    : saved.kind() == PartnerKind.COMPANY ? "companies.form.created" : "partner.organisations.created";
+            Notifications.success(getTranslation(message, saved.legalName()));
             onSaved.accept(saved);
         } catch (PartnerException e) {
             handle(e);
