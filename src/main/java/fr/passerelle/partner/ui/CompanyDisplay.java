@@ -26,10 +26,15 @@ final class CompanyDisplay {
                 : siret;
     }
 
-    /** The kind of partner, as a badge for an organisation that is not a company (decision record 015). */
+    /**
+     * The kind of partner: a badge for an organisation that is not a company (decision record 015), plain text for a
+     * company, so that the organisations stand out in a list of companies.
+     */
     static Span kindBadge(PartnerKind kind) {
         var badge = new Span(UI.getCurrent().getTranslation(kind.translationKey()));
-        badge.getElement().getThemeList().add(kind == PartnerKind.COMPANY ? "badge contrast" : "badge");
+        if (kind != PartnerKind.COMPANY) {
+            badge.getElement().getThemeList().add("badge");
+        }
         badge.addClassName("kind-badge");
         return badge;
     }

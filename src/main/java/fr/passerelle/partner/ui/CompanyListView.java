@@ -65,8 +65,10 @@ class CompanyListView extends Main implements HasDynamicTitle {
      * @param kinds           the kinds shown until the person changes the filter
      * @param newKind         the kind the create button starts with
      */
-    record Preset(String filterAttribute, Set<PartnerKind> kinds, PartnerKind newKind, String titleKey, String createKey) {
-        static final Preset ALL = new Preset(FILTER_ATTRIBUTE, Set.of(), PartnerKind.COMPANY, "companies.title", "companies.create");
+    record Preset(String filterAttribute, Set<PartnerKind> kinds, PartnerKind newKind, String titleKey, String createKey,
+                  String countKey) {
+        static final Preset ALL = new Preset(FILTER_ATTRIBUTE, Set.of(), PartnerKind.COMPANY, "companies.title", "companies.create",
+                "companies.count");
     }
 
     private final CompanyService companies;
@@ -217,7 +219,7 @@ class CompanyListView extends Main implements HasDynamicTitle {
     }
 
     private void refresh() {
-        resultCount.setText(getTranslation("companies.count", companies.count(filters.value())));
+        resultCount.setText(getTranslation(preset.countKey(), companies.count(filters.value())));
         grid.deselectAll();
         grid.getDataProvider().refreshAll();
     }

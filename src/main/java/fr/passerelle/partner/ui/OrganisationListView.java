@@ -31,7 +31,7 @@ class OrganisationListView extends CompanyListView {
                          CurrentUser currentUser) {
         super(companies, merges, listActions, savedViewService, reference, staff, currentUser,
                 new Preset(FILTER_ATTRIBUTE, PartnerKind.ORGANISATIONS, PartnerKind.FEDERATION,
-                        "partner.organisations.title", "partner.organisations.create"));
+                        "partner.organisations.title", "partner.organisations.create", "partner.organisations.count"));
         addClassName("organisation-list-view");
     }
 }

@@ -53,7 +53,10 @@ class OrganisationUiTest extends CompanyUiTest {
         assertThat(notificationTexts()).contains("Organisation « Fédération des Travaux Publics " + word + " » créée.");
         setValue(CompanyListViewTest.search(), word);
         assertThat(GridKt._size(grid())).isEqualTo(1);
-        assertThat(((Span) GridKt._getCellComponent(grid(), 0, "kind")).getText()).isEqualTo("Fédération professionnelle");
+        assertThat(CompanyListViewTest.resultCount()).isEqualTo("1 organisation");
+        Span kind = (Span) GridKt._getCellComponent(grid(), 0, "kind");
+        assertThat(kind.getText()).isEqualTo("Fédération professionnelle");
+        assertThat(kind.getElement().getThemeList()).contains("badge");
         assertThat(GridKt._getFormatted(grid(), 0, "siret")).isEmpty();
         CompanyDetails saved = companyService.require(GridKt._get(grid(), 0).id());
         assertThat(saved.kind()).isEqualTo(PartnerKind.FEDERATION);
