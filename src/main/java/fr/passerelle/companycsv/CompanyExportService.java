@@ -28,7 +28,7 @@ public class CompanyExportService {
 
     public static final List<String> COMPANY_HEADERS = List.of("SIRET", "Raison sociale", "Enseigne", "Code NAF",
             "Tranche d’effectif", "Adresse", "Code postal", "Commune", "Département", "Site web", "Labels", "Étape",
-            "Référent", "Mis à jour le");
+            "Référent", "Mis à jour le", "Type");
     public static final List<String> CONTACT_HEADERS = List.of("SIRET", "Raison sociale", "Prénom", "Nom", "Fonction",
             "E-mail", "Téléphone", "Contact principal", "Statut e-mail");
     /** Between labels in one value. */
@@ -59,7 +59,7 @@ public class CompanyExportService {
     private static List<?> values(CompanyRow c) {
         return Arrays.asList(c.siret(), c.legalName(), c.tradeName(), c.nafCode(), c.workforceBracket(), c.street(), c.postcode(),
                 c.commune(), c.departmentCode(), c.website(), String.join(LABEL_SEPARATOR, c.labels()), c.stage().name(),
-                c.ownerName(), c.updatedAt().atZone(DisplayFormats.PARIS).toLocalDate());
+                c.ownerName(), c.updatedAt().atZone(DisplayFormats.PARIS).toLocalDate(), c.kind().name());
     }
 
     private static List<?> values(ContactRow k) {

@@ -27,15 +27,18 @@ public class CompanyBulkReader {
     /** Rows PostgreSQL hands over at a time. */
     public static final int FETCH_SIZE = 1000;
 
-    /** A company as stored: codes, not labels ({@code workforceBracket} is a {@link WorkforceBracket#code()}). */
-    public record CompanyRow(String siret, @Nullable String legalName, @Nullable String tradeName, @Nullable String nafCode,
+    /**
+     * A company or another organisation as stored: codes, not labels ({@code workforceBracket} is a
+     * {@link WorkforceBracket#code()}); the SIRET is null for an organisation that has none.
+     */
+    public record CompanyRow(@Nullable String siret, PartnerKind kind, @Nullable String legalName, @Nullable String tradeName, @Nullable String nafCode,
                              @Nullable String workforceBracket, @Nullable String street, @Nullable String postcode,
                              @Nullable String commune, String departmentCode, @Nullable String website, List<String> labels,
                              PipelineStage stage, @Nullable String ownerName, Instant updatedAt) {
     }
 
-    /** A contact, with its company's SIRET and name. */
-    public record ContactRow(String siret, @Nullable String legalName, @Nullable String firstName, String lastName,
+    /** A contact, with its company's SIRET (null for an organisation without one) and name. */
+    public record ContactRow(@Nullable String siret, @Nullable String legalName, @Nullable String firstName, String lastName,
                              @Nullable String jobTitle, @Nullable String email, @Nullable String phone, boolean primary,
                              EmailStatus emailStatus) {
     }
@@ -58,7 +61,7 @@ public class CompanyBulkReader {
     public void companies(CompanyFilter filter, Sort sort, RowHandler<CompanyRow> handler) throws IOException {
         var selection = queries.selection(filter, sort);
         read("""
-                select c.siret, c.legal_name, c.trade_name, c.naf_code, c.workforce_bracket, c.street, c.postcode, c.commune,
+                select c.siret, c.kind, c.legal_name, c.trade_name, c.naf_code, c.workforce_bracket, c.street, c.postcode, c.commune,
                        c.department_code, c.website, c.labels, c.stage, u.display_name as owner_name, c.updated_at
                 from company c
                 left join app_user u on u.id = c.owner_id
@@ -80,7 +83,7 @@ public class CompanyBulkReader {
 
     private static CompanyRow company(ResultSet rs) throws SQLException {
         String[] labels = (String[]) rs.getArray("labels").getArray();
-        return new CompanyRow(rs.getString("siret"), rs.getString("legal_name"), rs.getString("trade_name"),
+        return new CompanyRow(rs.getString("siret"), PartnerKind.valueOf(rs.getString("kind")), rs.getString("legal_name"), rs.getString("trade_name"),
                 rs.getString("naf_code"), rs.getString("workforce_bracket"), rs.getString("street"), rs.getString("postcode"),
                 rs.getString("commune"), rs.getString("department_code"), rs.getString("website"), List.of(labels),
                 PipelineStage.valueOf(rs.getString("stage")), rs.getString("owner_name"), rs.getTimestamp("updated_at").toInstant());

@@ -216,9 +216,9 @@ public class CompanyBulkWriter {
                 from import_plan r where r.contact_action = 'CREATE' and r.action in ('CREATE', 'UPDATE')""").update();
         afterStep.accept(4);
         jdbc.sql("""
-                insert into company_aud (id, rev, revtype, siret, legal_name, trade_name, naf_code, workforce_bracket, street, postcode,
+                insert into company_aud (id, rev, revtype, siret, kind, legal_name, trade_name, naf_code, workforce_bracket, street, postcode,
                                          commune, department_code, website, labels, source, owner_id, stage, declined_reason)
-                select c.id, :rev, case r.action when 'CREATE' then 0 else 1 end, c.siret, c.legal_name, c.trade_name, c.naf_code,
+                select c.id, :rev, case r.action when 'CREATE' then 0 else 1 end, c.siret, c.kind, c.legal_name, c.trade_name, c.naf_code,
                        c.workforce_bracket, c.street, c.postcode, c.commune, c.department_code, c.website, c.labels, c.source,
                        c.owner_id, c.stage, c.declined_reason
                 from import_plan r join company c on c.id = r.company_id

@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything about one company, with the names of what its codes mean.
  *
+ * @param siret null for an organisation that has none (never for a {@link PartnerKind#COMPANY})
  * @param editable whether the signed-in person may change it (an administrator, or a referent of its DISP)
  */
-public record CompanyDetails(long id, String siret, String siren, String legalName, @Nullable String tradeName,
+public record CompanyDetails(long id, PartnerKind kind, @Nullable String siret, @Nullable String siren, String legalName, @Nullable String tradeName,
                              @Nullable String nafCode, @Nullable String nafLabel, @Nullable String sectionCode,
                              @Nullable String sectionLabel, @Nullable WorkforceBracket workforceBracket,
                              @Nullable String street, @Nullable String postcode, @Nullable String commune,
@@ -19,8 +20,8 @@ public record CompanyDetails(long id, String siret, String siren, String legalNa
                              @Nullable String ownerName, Instant createdAt, Instant updatedAt, long version, boolean editable) {
 
     public CompanyDraft toDraft() {
-        return new CompanyDraft(siret, legalName, tradeName, nafCode, workforceBracket, street, postcode, commune,
-                departmentCode, website, labels, ownerId);
+        return new CompanyDraft(siret == null ? "" : siret, legalName, tradeName, nafCode, workforceBracket, street, postcode,
+                commune, departmentCode, website, labels, ownerId, kind);
     }
 
     public String displayName() {

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks and normalises a company as typed (SIRET with spaces, NAF without a dot, department from the
+ * Checks and normalises a company as typed (SIRET with spaces, required for a company only, NAF without a dot, department from the
  * postcode, website without a scheme); the first problem is reported against its field. The NAF and website
  * normalisers are public: the CSV import checks its rows with the same rules.
  */
@@ -33,13 +33,14 @@ public class CompanyDraftValidator {
 
     Checked check(CompanyDraft draft) {
         String siret = Siret.normalise(draft.siret());
-        if (siret.isEmpty()) {
+        // An organisation that is not a company may have no SIRET (decision record 015); one that is given is checked.
+        if (siret.isEmpty() && draft.kind().requiresSiret()) {
             throw new PartnerException("siret", "partner.error.siret-required");
         }
-        if (!Siret.FOURTEEN_DIGITS.matcher(siret).matches()) {
+        if (!siret.isEmpty() && !Siret.FOURTEEN_DIGITS.matcher(siret).matches()) {
             throw new PartnerException("siret", "partner.error.siret-format");
         }
-        if (!Siret.isValid(siret)) {
+        if (!siret.isEmpty() && !Siret.isValid(siret)) {
             throw new PartnerException("siret", "partner.error.siret-checksum");
         }
         String legalName = draft.legalName().strip();
@@ -67,7 +68,7 @@ public class CompanyDraftValidator {
         String website = normaliseWebsite(draft.website());
         var normalised = new CompanyDraft(siret, legalName, blankToNull(draft.tradeName()), naf, draft.workforceBracket(),
                 blankToNull(draft.street()), postcode, blankToNull(draft.commune()), department.code(), website,
-                draft.labels(), draft.ownerId());
+                draft.labels(), draft.ownerId(), draft.kind());
         return new Checked(normalised, department);
     }
 

@@ -66,7 +66,8 @@ public class CompanyHistoryService {
 
     private List<Long> mergedIds(long companyId) {
         return jdbc.sql("""
-                        select distinct a.id from company_aud a join company_merge m on m.merged_siret = a.siret
+                        select distinct a.id from company_aud a
+                        join company_merge m on m.merged_id = a.id or (m.merged_id is null and m.merged_siret = a.siret)
                         where m.kept_id = :kept and a.id <> :kept
                         """)
                 .param("kept", companyId).query(Long.class).list();
@@ -120,6 +121,7 @@ public class CompanyHistoryService {
 
     private Map<String, @Nullable String> companyFields(Company c) {
         Map<String, @Nullable String> fields = new LinkedHashMap<>();
+        fields.put("partner.field.kind", c.getKind() == null ? null : c.getKind().name());
         fields.put("partner.field.siret", c.getSiret());
         fields.put("partner.field.legal-name", c.getLegalName());
         fields.put("partner.field.trade-name", c.getTradeName());
@@ -154,8 +156,8 @@ public class CompanyHistoryService {
         @Nullable String company(@Nullable Long id) {
             return id == null ? null : companies.computeIfAbsent(id, key -> jdbc.sql("""
                             select coalesce(
-                                (select c.legal_name || ' (' || c.siret || ')' from company c where c.id = :id),
-                                (select a.legal_name || ' (' || a.siret || ')' from company_aud a
+                                (select c.legal_name || coalesce(' (' || c.siret || ')', '') from company c where c.id = :id),
+                                (select a.legal_name || coalesce(' (' || a.siret || ')', '') from company_aud a
                                  where a.id = :id and a.legal_name is not null order by a.rev desc limit 1),
                                 cast(:id as text))""")
                     .param("id", key).query(String.class).single());

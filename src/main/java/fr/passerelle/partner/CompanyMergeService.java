@@ -69,7 +69,8 @@ public class CompanyMergeService {
                 k.departmentCode(),
                 fill(k.website(), m.website(), "partner.field.website", filled),
                 labels,
-                fill(k.ownerId(), m.ownerId(), "partner.field.owner", filled));
+                fill(k.ownerId(), m.ownerId(), "partner.field.owner", filled),
+                k.kind());
         if (!labels.equals(k.labels())) {
             filled.add("partner.field.labels");
         }
@@ -112,8 +113,10 @@ public class CompanyMergeService {
         companies.saveAndFlush(kept);
 
         jdbc.sql("update company_merge set kept_id = :kept where kept_id = :merged").param("kept", keptId).param("merged", mergedId).update();
-        jdbc.sql("insert into company_merge (kept_id, merged_siret, merged_name, merged_by) values (:kept, :siret, :name, :by)")
-                .param("kept", keptId).param("siret", merged.getSiret()).param("name", merged.getLegalName())
+        jdbc.sql("""
+                        insert into company_merge (kept_id, merged_id, merged_siret, merged_name, merged_by)
+                        values (:kept, :mergedId, :siret, :name, :by)""")
+                .param("kept", keptId).param("mergedId", mergedId).param("siret", merged.getSiret()).param("name", merged.getLegalName())
                 .param("by", scope.user().username()).update();
         // Other modules move what they keep of the duplicate (its offers) before it goes, in this transaction.
         events.publishEvent(new CompanyMerging(keptId, mergedId));

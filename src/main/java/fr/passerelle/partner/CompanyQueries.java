@@ -26,6 +26,7 @@ class CompanyQueries {
     private static final Map<String, String> SORTS = Map.of(
             "name", "c.name_key",
             "siret", "c.siret",
+            "kind", "c.kind",
             "commune", "search_text(coalesce(c.commune, ''))",
             "department", "c.department_code",
             "disp", "c.disp_code",
@@ -78,7 +79,7 @@ class CompanyQueries {
                     + where.sql() + " order by " + order + " limit :limit offset :offset";
         }
         String sql = """
-                select c.id, c.siret, c.legal_name, c.trade_name, c.commune, c.department_code, c.disp_code, c.naf_code,
+                select c.id, c.siret, c.kind, c.legal_name, c.trade_name, c.commune, c.department_code, c.disp_code, c.naf_code,
                        n.section_code, c.stage, c.owner_id, u.display_name as owner_name, c.updated_at
                 from company c
                 left join naf_sub_class n on n.code = c.naf_code
@@ -164,7 +165,8 @@ class CompanyQueries {
 
     private static CompanySummary summary(ResultSet rs, int row) throws SQLException {
         long owner = rs.getLong("owner_id");
-        return new CompanySummary(rs.getLong("id"), rs.getString("siret"), rs.getString("legal_name"),
+        return new CompanySummary(rs.getLong("id"), rs.getString("siret"), PartnerKind.valueOf(rs.getString("kind")),
+                rs.getString("legal_name"),
                 rs.getString("trade_name"), rs.getString("commune"), rs.getString("department_code"),
                 rs.getString("disp_code"), rs.getString("naf_code"), rs.getString("section_code"),
                 PipelineStage.valueOf(rs.getString("stage")), rs.wasNull() ? null : owner, rs.getString("owner_name"),
@@ -216,6 +218,10 @@ class CompanyQueries {
             if (filter.ownerId() != null) {
                 companyPredicates.add("c.owner_id = :owner");
                 params.put("owner", filter.ownerId());
+            }
+            if (!filter.kinds().isEmpty()) {
+                companyPredicates.add("c.kind in (:kinds)");
+                params.put("kinds", filter.kinds().stream().map(Enum::name).sorted().collect(Collectors.toList()));
             }
             if (filter.label() != null) {
                 companyPredicates.add("c.labels @> array[cast(:label as text)]");

@@ -63,8 +63,7 @@ public class CompanyService {
         Map<PipelineStage, Long> counts = queries.countByStage(filter);
         Map<PipelineStage, StageColumn> board = new EnumMap<>(PipelineStage.class);
         for (PipelineStage stage : PipelineStage.values()) {
-            var stageFilter = new CompanyFilter(filter.dispCode(), filter.departmentCode(), Set.of(stage),
-                    filter.engagementType(), filter.sectionCode(), filter.ownerId(), filter.label(), filter.search());
+            var stageFilter = filter.withStages(Set.of(stage));
             List<CompanySummary> cards = filter.stages().isEmpty() || filter.stages().contains(stage)
                     ? queries.page(stageFilter, PageRequest.of(0, perStage, Sort.by(Sort.Order.desc("updated"))))
                     : List.of();
@@ -100,10 +99,11 @@ public class CompanyService {
         var checked = validator.check(draft);
         scope.requireEdit(checked.department().dispCode());
         CompanyDraft valid = checked.draft();
-        if (companies.existsBySiret(valid.siret())) {
+        String siret = valid.siret().isEmpty() ? null : valid.siret();
+        if (siret != null && companies.existsBySiret(siret)) {
             throw new PartnerException("siret", "partner.error.siret-taken");
         }
-        var company = new Company(valid.siret(), source);
+        var company = new Company(siret, valid.kind(), source);
         apply(company, valid);
         if (company.getOwnerId() == null && scope.user().role() == Role.REFERENT) {
             company.setOwnerId(scope.user().id());
@@ -128,10 +128,12 @@ public class CompanyService {
         // Moving a company to another DISP is allowed only to someone who may edit in the new one too.
         scope.requireEdit(checked.department().dispCode());
         CompanyDraft valid = checked.draft();
-        if (!valid.siret().equals(company.getSiret()) && companies.existsBySiret(valid.siret())) {
+        String siret = valid.siret().isEmpty() ? null : valid.siret();
+        if (siret != null && !siret.equals(company.getSiret()) && companies.existsBySiret(siret)) {
             throw new PartnerException("siret", "partner.error.siret-taken");
         }
-        company.setSiret(valid.siret());
+        company.setSiret(siret);
+        company.setKind(valid.kind());
         apply(company, valid);
         try {
             companies.saveAndFlush(company);
@@ -182,7 +184,7 @@ public class CompanyService {
 
     /**
      * Likely duplicates of a company being entered: the same SIREN anywhere, or a similar name in the
-     * same department.
+     * same department (the only test for an organisation entered without a SIRET).
      */
     public List<DuplicateCandidate> findDuplicates(String siret, String legalName, @Nullable String departmentCode,
                                                    @Nullable Long excludeId) {
@@ -226,7 +228,7 @@ public class CompanyService {
         String[] labels = (String[]) rs.getArray("labels").getArray();
         String bracket = rs.getString("workforce_bracket");
         String disp = rs.getString("disp_code");
-        return new CompanyDetails(rs.getLong("id"), rs.getString("siret"), rs.getString("siren"), rs.getString("legal_name"),
+        return new CompanyDetails(rs.getLong("id"), PartnerKind.valueOf(rs.getString("kind")), rs.getString("siret"), rs.getString("siren"), rs.getString("legal_name"),
                 rs.getString("trade_name"), rs.getString("naf_code"), rs.getString("naf_label"), rs.getString("section_code"),
                 rs.getString("section_label"), bracket == null ? null : WorkforceBracket.ofCode(bracket).orElse(null),
                 rs.getString("street"), rs.getString("postcode"), rs.getString("commune"), rs.getString("department_code"),

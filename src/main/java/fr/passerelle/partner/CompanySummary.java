@@ -3,8 +3,8 @@ package fr.passerelle.partner;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** A row of the companies list. */
-public record CompanySummary(long id, String siret, String legalName, @Nullable String tradeName, @Nullable String commune,
+/** A row of the companies list; the SIRET is null for an organisation that has none. */
+public record CompanySummary(long id, @Nullable String siret, PartnerKind kind, String legalName, @Nullable String tradeName, @Nullable String commune,
                              String departmentCode, String dispCode, @Nullable String nafCode, @Nullable String sectionCode,
                              PipelineStage stage, @Nullable Long ownerId, @Nullable String ownerName, Instant updatedAt) {
 

@@ -20,6 +20,7 @@ import fr.passerelle.partner.CompanySource;
 import fr.passerelle.partner.ContactDraft;
 import fr.passerelle.partner.ContactService;
 import fr.passerelle.partner.EmailStatus;
+import fr.passerelle.partner.PartnerKind;
 import fr.passerelle.partner.PipelineStage;
 import fr.passerelle.partner.WorkforceBracket;
 import fr.passerelle.partner.internal.SiretGenerator;
@@ -79,6 +80,9 @@ class CompanyExportServiceTest extends IntegrationTest {
                 "Atelier " + word, null, null, null, null, null, null, "75", null, Set.of(), null), CompanySource.MANUAL);
         companies.create(new CompanyDraft(SiretGenerator.siret(RANDOM.nextInt(90_000_000), 3), "Autre " + word(), null, null,
                 null, null, null, null, "75", null, Set.of(), null), CompanySource.MANUAL);
+        // An organisation without a SIRET (decision record 015): an empty SIRET, and its kind in the last column.
+        companies.create(new CompanyDraft("", "Fédération " + word, null, null, null, null, null, "Dijon", "21", null, Set.of(),
+                null, PartnerKind.FEDERATION), CompanySource.MANUAL);
         String today = DisplayFormats.DATE.format(DisplayFormats.today());
 
         Path file = export(out -> exports.exportCompanies(CompanyFilter.none().withSearch(word), Sort.by("name"), CsvFormat.EXCEL_FR, out));
@@ -87,17 +91,18 @@ class CompanyExportServiceTest extends IntegrationTest {
         DetectedCsv detected = CsvFiles.detect(file);
         assertThat(detected.dialect()).isEqualTo(new CsvDialect(StandardCharsets.UTF_8, ';'));
         assertThat(detected.header()).containsExactly("SIRET", "Raison sociale", "Enseigne", "Code NAF", "Tranche d’effectif",
-                "Adresse", "Code postal", "Commune", "Département", "Site web", "Labels", "Étape", "Référent", "Mis à jour le");
+                "Adresse", "Code postal", "Commune", "Département", "Site web", "Labels", "Étape", "Référent", "Mis à jour le", "Type");
         assertThat(read(file, detected)).containsExactly(
-                List.of(bare.siret(), "Atelier " + word, "", "", "", "", "", "", "75", "", "", "PROSPECT", "", today),
+                List.of(bare.siret(), "Atelier " + word, "", "", "", "", "", "", "75", "", "", "PROSPECT", "", today, "COMPANY"),
                 List.of(full.siret(), "Bâtiments Durand " + word, "Durand; Fils", "42.21Z", "12", "12, rue de l’Église", "21000",
                         "Dijon", "21", "https://durand.example", "INCLUSIVE_COMPANY|SOCIAL_ECONOMY", "PARTNER",
-                        "Référent démo (Dijon)", today));
+                        "Référent démo (Dijon)", today, "COMPANY"),
+                List.of("", "Fédération " + word, "", "", "", "", "", "Dijon", "21", "", "", "PROSPECT", "", today, "FEDERATION"));
 
         Path descending = export(out -> exports.exportCompanies(CompanyFilter.none().withSearch(word),
                 Sort.by(Sort.Order.desc("name")), CsvFormat.EXCEL_FR, out));
         assertThat(read(descending, detected)).extracting(row -> row.get(1))
-                .containsExactly("Bâtiments Durand " + word, "Atelier " + word);
+                .containsExactly("Fédération " + word, "Bâtiments Durand " + word, "Atelier " + word);
     }
 
     @Test
@@ -116,7 +121,8 @@ class CompanyExportServiceTest extends IntegrationTest {
         assertThat(read(file, detected)).singleElement().satisfies(row -> {
             assertThat(row.getFirst()).isEqualTo(company.siret());
             assertThat(row.get(1)).isEqualTo("Transports Martin, Lyon " + word);
-            assertThat(row.getLast()).isEqualTo(DateTimeFormatter.ISO_LOCAL_DATE.format(DisplayFormats.today()));
+            assertThat(row.get(13)).isEqualTo(DateTimeFormatter.ISO_LOCAL_DATE.format(DisplayFormats.today()));
+            assertThat(row.getLast()).isEqualTo("COMPANY");
         });
     }
 

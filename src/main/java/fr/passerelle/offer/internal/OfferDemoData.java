@@ -72,11 +72,13 @@ class OfferDemoData implements DemoSeeder {
             if (jdbc.sql("select exists (select 1 from offer)").query(Boolean.class).single()) {
                 return 0;
             }
-            // The companies of the demo data set, those of the referent's DISP first so that its queue is not empty.
+            // The companies of the demo data set, those of the referent's DISP first so that its queue is not empty; not
+            // the other organisations (decision record 015), which may have no SIRET to declare.
             List<DemoCompany> companies = jdbc.sql("""
                             select c.id, c.department_code, c.disp_code,
                                    (select min(k.id) from contact k where k.company_id = c.id) as contact_id
                             from company c
+                            where c.kind = 'COMPANY'
                             order by c.disp_code <> 'DISP DIJON', c.id
                             limit :limit""").param("limit", OFFERS).query(DemoCompany.class).list();
             LocalDate today = DisplayFormats.today();

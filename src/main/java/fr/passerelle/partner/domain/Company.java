@@ -1,6 +1,7 @@
 package fr.passerelle.partner.domain;
 
 import fr.passerelle.partner.CompanySource;
+import fr.passerelle.partner.PartnerKind;
 import fr.passerelle.partner.PipelineStage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -20,7 +21,10 @@ import org.hibernate.generator.EventType;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
-/** A partner or prospect company, identified by its SIRET. Audited. */
+/**
+ * A partner or prospect: a company, identified by its SIRET, or another organisation (a federation, a funder…)
+ * whose SIRET is optional (decision record 015). Audited.
+ */
 @Entity
 @Table(name = "company")
 @Audited
@@ -30,8 +34,11 @@ public class Company {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private @Nullable Long id;
 
+    private @Nullable String siret;
+
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private String siret = "";
+    private PartnerKind kind = PartnerKind.COMPANY;
 
     @Column(nullable = false)
     private String legalName = "";
@@ -92,14 +99,17 @@ public class Company {
     protected Company() {
     }
 
-    public Company(String siret, CompanySource source) {
+    public Company(@Nullable String siret, PartnerKind kind, CompanySource source) {
         this.siret = siret;
+        this.kind = kind;
         this.source = source;
     }
 
     public @Nullable Long getId() { return id; }
-    public String getSiret() { return siret; }
-    public void setSiret(String siret) { this.siret = siret; }
+    public @Nullable String getSiret() { return siret; }
+    public void setSiret(@Nullable String siret) { this.siret = siret; }
+    public PartnerKind getKind() { return kind; }
+    public void setKind(PartnerKind kind) { this.kind = kind; }
     public String getLegalName() { return legalName; }
     public void setLegalName(String legalName) { this.legalName = legalName; }
     public @Nullable String getTradeName() { return tradeName; }

@@ -11,6 +11,7 @@ import fr.passerelle.base.ui.component.ViewToolbar;
 import fr.passerelle.partner.CompanyFilter;
 import fr.passerelle.partner.CompanyLabel;
 import fr.passerelle.partner.EngagementType;
+import fr.passerelle.partner.PartnerKind;
 import fr.passerelle.partner.PipelineStage;
 import fr.passerelle.reference.DepartmentSummary;
 import fr.passerelle.reference.DispSummary;
@@ -33,6 +34,7 @@ final class CompanyFilterBar extends Composite<ViewToolbar> {
     private final Runnable onChange;
 
     private final TextField search = new TextField();
+    private final MultiSelectComboBox<PartnerKind> kinds = new MultiSelectComboBox<>();
     private final ComboBox<DispSummary> disp = new ComboBox<>();
     private final ComboBox<DepartmentSummary> department = new ComboBox<>();
     private final MultiSelectComboBox<PipelineStage> stages = new MultiSelectComboBox<>();
@@ -58,6 +60,13 @@ final class CompanyFilterBar extends Composite<ViewToolbar> {
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addClassName("company-search");
+
+        kinds.setLabel(getTranslation("partner.field.kind"));
+        kinds.setPlaceholder(getTranslation("filter.all"));
+        kinds.setItems(PartnerKind.values());
+        kinds.setItemLabelGenerator(kind -> getTranslation(kind.translationKey()));
+        kinds.setClearButtonVisible(true);
+        kinds.addClassName("kind-filter");
 
         disp.setLabel(getTranslation("companies.filter.disp"));
         disp.setPlaceholder(getTranslation("companies.filter.all-feminine"));
@@ -103,6 +112,7 @@ final class CompanyFilterBar extends Composite<ViewToolbar> {
         label.setItemLabelGenerator(l -> l == null ? getTranslation("filter.all") : getTranslation(l.translationKey()));
 
         search.addValueChangeListener(e -> changed());
+        kinds.addValueChangeListener(e -> changed());
         disp.addValueChangeListener(e -> changed());
         department.addValueChangeListener(e -> changed());
         stages.addValueChangeListener(e -> changed());
@@ -114,7 +124,7 @@ final class CompanyFilterBar extends Composite<ViewToolbar> {
 
     @Override
     protected ViewToolbar initContent() {
-        var toolbar = new ViewToolbar(search, disp, department, stages, engagementType, section, owner, label);
+        var toolbar = new ViewToolbar(search, kinds, disp, department, stages, engagementType, section, owner, label);
         toolbar.addClassName("company-filters");
         return toolbar;
     }
@@ -129,7 +139,8 @@ final class CompanyFilterBar extends Composite<ViewToolbar> {
                 Optional.ofNullable(section.getValue()).map(NafSection::code).orElse(null),
                 Optional.ofNullable(owner.getValue()).map(StaffMember::id).orElse(null),
                 label.getValue(),
-                search.getValue());
+                search.getValue(),
+                Set.copyOf(kinds.getValue()));
     }
 
     /** Sets the fields from a filter (a saved view, the session's), then calls back once. */
@@ -144,6 +155,7 @@ final class CompanyFilterBar extends Composite<ViewToolbar> {
             owner.setValue(find(referents, r -> Objects.equals(r.id(), filter.ownerId())));
             label.setValue(filter.label());
             search.setValue(filter.search());
+            kinds.setValue(filter.kinds());
         } finally {
             showing = false;
         }

@@ -3,6 +3,7 @@ package fr.passerelle.partner.ui;
 import fr.passerelle.partner.CompanyDetails;
 import fr.passerelle.partner.CompanyDraft;
 import fr.passerelle.partner.CompanyLabel;
+import fr.passerelle.partner.PartnerKind;
 import fr.passerelle.partner.WorkforceBracket;
 import fr.passerelle.reference.DepartmentSummary;
 import fr.passerelle.reference.NafSubClass;
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 /** What the company form edits, as the fields hold it; becomes a {@link CompanyDraft} to save. */
 final class CompanyFormBean {
 
+    private PartnerKind kind = PartnerKind.COMPANY;
     private String siret = "";
     private String legalName = "";
     private String tradeName = "";
@@ -30,7 +32,8 @@ final class CompanyFormBean {
     /** The values of a company being edited, with the reference rows its codes stand for. */
     void fill(CompanyDetails company, @Nullable NafSubClass nafSubClass, @Nullable DepartmentSummary departmentSummary,
               @Nullable StaffMember referent) {
-        siret = CompanyDisplay.siret(company.siret());
+        kind = company.kind();
+        siret = company.siret() == null ? "" : CompanyDisplay.siret(company.siret());
         legalName = company.legalName();
         tradeName = orEmpty(company.tradeName());
         naf = nafSubClass;
@@ -46,7 +49,15 @@ final class CompanyFormBean {
 
     CompanyDraft toDraft() {
         return new CompanyDraft(siret, legalName, tradeName, naf == null ? null : naf.code(), workforceBracket, street, postcode,
-                commune, department == null ? null : department.code(), website, labels, owner == null ? null : owner.id());
+                commune, department == null ? null : department.code(), website, labels, owner == null ? null : owner.id(), kind);
+    }
+
+    PartnerKind getKind() {
+        return kind;
+    }
+
+    void setKind(@Nullable PartnerKind kind) {
+        this.kind = kind == null ? PartnerKind.COMPANY : kind;
     }
 
     String getSiret() {

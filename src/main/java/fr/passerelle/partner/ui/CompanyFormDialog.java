@@ -21,6 +21,7 @@ import fr.passerelle.partner.CompanyService;
 import fr.passerelle.partner.CompanySource;
 import fr.passerelle.partner.DuplicateCandidate;
 import fr.passerelle.partner.PartnerException;
+import fr.passerelle.partner.PartnerKind;
 import fr.passerelle.partner.Postcodes;
 import fr.passerelle.partner.WorkforceBracket;
 import fr.passerelle.reference.DepartmentSummary;
@@ -37,7 +38,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * Creates a company, or changes one ({@code existing}). Errors show next to the field at fault; likely
+ * Creates a company or another organisation (its kind comes first: a company needs its SIRET, the others may
+ * have none), or changes one ({@code existing}). Errors show next to the field at fault; likely
  * duplicates are shown before saving, and saving anyway takes a second, explicit click.
  */
 final class CompanyFormDialog extends Dialog {
@@ -48,6 +50,7 @@ final class CompanyFormDialog extends Dialog {
     private final Consumer<CompanyDetails> onSaved;
     private final List<DepartmentSummary> departments;
 
+    private final Select<PartnerKind> kind = new Select<>();
     private final TextField siret = new TextField();
     private final TextField legalName = new TextField();
     private final TextField tradeName = new TextField();
@@ -73,6 +76,12 @@ final class CompanyFormDialog extends Dialog {
      */
     CompanyFormDialog(CompanyService companies, CompanyMergeService merges, ReferenceService reference, StaffDirectory staff,
                       @Nullable CompanyDetails existing, Consumer<CompanyDetails> onSaved) {
+        this(companies, merges, reference, staff, existing, PartnerKind.COMPANY, onSaved);
+    }
+
+    /** @param newKind the kind a new partner starts with (the organisations list proposes a federation) */
+    CompanyFormDialog(CompanyService companies, CompanyMergeService merges, ReferenceService reference, StaffDirectory staff,
+                      @Nullable CompanyDetails existing, PartnerKind newKind, Consumer<CompanyDetails> onSaved) {
         this.companies = companies;
         this.merges = merges;
         this.existing = existing;
@@ -80,14 +89,15 @@ final class CompanyFormDialog extends Dialog {
         this.departments = reference.departments();
         this.duplicates = new DuplicateWarning(this::openCandidate, existing == null ? null : this::mergeWithCandidate);
         addClassName("company-form-dialog");
-        setHeaderTitle(existing == null ? getTranslation("companies.form.create.title")
+        setHeaderTitle(existing == null ? getTranslation(newKind == PartnerKind.COMPANY ? "companies.form.create.title"
+                : "partner.organisations.create")
                 : getTranslation("companies.form.edit.title", existing.legalName()));
         setWidth("min(52rem, 96vw)");
 
-        configureFields(reference, staff.referents());
+        configureFields(reference, staff.referents(), newKind);
         bind();
         // The warning sits under the SIRET and the name, where the person is looking when it appears.
-        var form = new FormLayout(siret, legalName, duplicates, tradeName, naf, workforce, street, postcode, commune, department,
+        var form = new FormLayout(kind, siret, legalName, tradeName, duplicates, naf, workforce, street, postcode, commune, department,
                 website, labels, owner);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("36em", 2));
         form.setColspan(duplicates, 2);
@@ -107,13 +117,16 @@ final class CompanyFormDialog extends Dialog {
         save.setVisible(existing == null || existing.editable());
         updateSaveText();
         getFooter().add(new Button(getTranslation(save.isVisible() ? "action.cancel" : "action.close"), e -> close()), save);
+        kindChanged();
         siret.focus();
     }
 
-    private void configureFields(ReferenceService reference, List<StaffMember> referents) {
+    private void configureFields(ReferenceService reference, List<StaffMember> referents, PartnerKind newKind) {
+        kind.setLabel(getTranslation("partner.field.kind"));
+        kind.setItems(PartnerKind.values());
+        kind.setItemLabelGenerator(k -> getTranslation(k.translationKey()));
+        bean.setKind(newKind);
         siret.setLabel(getTranslation("partner.field.siret"));
-        siret.setHelperText(getTranslation("companies.form.siret.help"));
-        siret.setRequiredIndicatorVisible(true);
         siret.setMaxLength(24);
         legalName.setLabel(getTranslation("partner.field.legal-name"));
         legalName.setRequiredIndicatorVisible(true);
@@ -169,6 +182,7 @@ final class CompanyFormDialog extends Dialog {
     }
 
     private void bind() {
+        binder.forField(kind).bind(CompanyFormBean::getKind, CompanyFormBean::setKind);
         binder.forField(siret).bind(CompanyFormBean::getSiret, CompanyFormBean::setSiret);
         binder.forField(legalName).bind(CompanyFormBean::getLegalName, CompanyFormBean::setLegalName);
         binder.forField(tradeName).bind(CompanyFormBean::getTradeName, CompanyFormBean::setTradeName);
@@ -187,9 +201,20 @@ final class CompanyFormDialog extends Dialog {
             checkSiret();
             checkDuplicates(bean.toDraft());
         });
+        kind.addValueChangeListener(e -> kindChanged());
         legalName.addValueChangeListener(e -> checkDuplicates(bean.toDraft()));
         department.addValueChangeListener(e -> checkDuplicates(bean.toDraft()));
         postcode.addValueChangeListener(e -> postcodeChanged());
+    }
+
+    /** A company needs its SIRET; another organisation may have none (decision record 015). */
+    private void kindChanged() {
+        boolean required = bean.getKind().requiresSiret();
+        siret.setRequiredIndicatorVisible(required);
+        siret.setHelperText(getTranslation(required ? "companies.form.siret.help" : "partner.kind.form.siret-optional"));
+        if (!required && siret.getValue().isBlank()) {
+            siret.setInvalid(false);
+        }
     }
 
     /** As soon as the SIRET is typed (the field commits on blur): the same checks as saving, shown next to it. */
@@ -262,7 +287,9 @@ final class CompanyFormDialog extends Dialog {
             CompanyDetails saved = existing == null ? companies.create(draft, CompanySource.MANUAL)
                     : companies.update(existing.id(), existing.version(), draft);
             close();
-            Notifications.success(getTranslation(existing == null ? "companies.form.created" : "companies.form.saved", saved.legalName()));
+            String message = existing != null ? "companies.form.saved"
+                    : saved.kind() == PartnerKind.COMPANY ? "companies.form.created" : "partner.organisations.created";
+            Notifications.success(getTranslation(message, saved.legalName()));
             onSaved.accept(saved);
         } catch (PartnerException e) {
             handle(e);

@@ -49,7 +49,10 @@ class CompanyHeader extends Composite<Header> {
                 actions.add(modify);
             }
         }
-        var title = new Div(name, stage, actions);
+        var kind = CompanyDisplay.kindBadge(company.kind());
+        kind.addClassName("company-kind");
+        kind.setTitle(getTranslation("partner.field.kind"));
+        var title = new Div(name, kind, stage, actions);
         title.addClassName("company-title");
         content.add(title);
 
@@ -67,7 +70,9 @@ class CompanyHeader extends Composite<Header> {
     private DescriptionList facts(CompanyDetails company) {
         var list = new DescriptionList();
         list.addClassName("company-facts");
-        item(list, "partner.field.siret", Siret.parse(company.siret()).map(Siret::formatted).orElse(company.siret()));
+        item(list, "partner.field.kind", getTranslation(company.kind().translationKey()));
+        item(list, "partner.field.siret", company.siret() == null ? null
+                : Siret.parse(company.siret()).map(Siret::formatted).orElse(company.siret()));
         if (company.tradeName() != null) {
             item(list, "partner.field.legal-name", company.legalName());
         }

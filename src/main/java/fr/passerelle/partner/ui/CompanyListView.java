@@ -29,6 +29,7 @@ import fr.passerelle.partner.CompanyListAction;
 import fr.passerelle.partner.CompanyMergeService;
 import fr.passerelle.partner.CompanyService;
 import fr.passerelle.partner.CompanySummary;
+import fr.passerelle.partner.PartnerKind;
 import fr.passerelle.partner.SavedViewService;
 import fr.passerelle.reference.ReferenceService;
 import fr.passerelle.security.StaffDirectory;
@@ -36,8 +37,10 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 
@@ -54,12 +57,27 @@ class CompanyListView extends Main implements HasDynamicTitle {
 
     static final String FILTER_ATTRIBUTE = CompanyListView.class.getName() + ".filter";
 
+    /**
+     * What a list starts on (decision record 015): the companies list shows every kind of partner, the
+     * organisations list ({@link OrganisationListView}) the kinds other than companies.
+     *
+     * @param filterAttribute where the session keeps the list's filters
+     * @param kinds           the kinds shown until the person changes the filter
+     * @param newKind         the kind the create button starts with
+     */
+    record Preset(String filterAttribute, Set<PartnerKind> kinds, PartnerKind newKind, String titleKey, String createKey,
+                  String countKey) {
+        static final Preset ALL = new Preset(FILTER_ATTRIBUTE, Set.of(), PartnerKind.COMPANY, "companies.title", "companies.create",
+                "companies.count");
+    }
+
     private final CompanyService companies;
     private final CompanyMergeService merges;
     private final List<CompanyListAction> listActions;
     private final ReferenceService reference;
     private final StaffDirectory staff;
     private final boolean canEdit;
+    private final Preset preset;
 
     private final CompanyFilterBar filters;
     private final SavedViewBar savedViews;
@@ -71,8 +89,16 @@ class CompanyListView extends Main implements HasDynamicTitle {
     /** True while a saved view is applied, so that the saved view stays shown as the one applied. */
     private boolean applyingSavedView;
 
+    @Autowired
     CompanyListView(CompanyService companies, CompanyMergeService merges, ObjectProvider<CompanyListAction> listActions,
                     SavedViewService savedViewService, ReferenceService reference, StaffDirectory staff, CurrentUser currentUser) {
+        this(companies, merges, listActions, savedViewService, reference, staff, currentUser, Preset.ALL);
+    }
+
+    CompanyListView(CompanyService companies, CompanyMergeService merges, ObjectProvider<CompanyListAction> listActions,
+                    SavedViewService savedViewService, ReferenceService reference, StaffDirectory staff, CurrentUser currentUser,
+                    Preset preset) {
+        this.preset = preset;
         this.companies = companies;
         this.merges = merges;
         this.listActions = listActions.stream().sorted(Comparator.comparingInt(CompanyListAction::order)).toList();
@@ -92,8 +118,8 @@ class CompanyListView extends Main implements HasDynamicTitle {
         configureGrid();
         add(filters, actions(), resultCount, grid);
 
-        CompanyFilter stored = (CompanyFilter) VaadinSession.getCurrent().getAttribute(FILTER_ATTRIBUTE);
-        filters.show(stored != null ? stored : CompanyFilter.none().withDisp(user.dispCode()));
+        CompanyFilter stored = (CompanyFilter) VaadinSession.getCurrent().getAttribute(preset.filterAttribute());
+        filters.show(stored != null ? stored : CompanyFilter.none().withDisp(user.dispCode()).withKinds(preset.kinds()));
     }
 
     private ViewToolbar actions() {
@@ -108,7 +134,7 @@ class CompanyListView extends Main implements HasDynamicTitle {
             merge.setTooltipText(getTranslation("companies.merge.help"));
             merge.setEnabled(false);
             merge.addClickListener(e -> openMerge());
-            var create = new Button(getTranslation("companies.create"), VaadinIcon.PLUS.create(), e -> openCreate());
+            var create = new Button(getTranslation(preset.createKey()), VaadinIcon.PLUS.create(), e -> openCreate());
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             toolbar.add(merge, create);
         }
@@ -118,6 +144,8 @@ class CompanyListView extends Main implements HasDynamicTitle {
     private void configureGrid() {
         grid.addColumn(CompanySummary::displayName).setHeader(getTranslation("companies.column.name"))
                 .setKey("name").setSortable(true).setWidth("12rem").setFlexGrow(3).setTooltipGenerator(CompanySummary::displayName);
+        grid.addColumn(new ComponentRenderer<>(c -> CompanyDisplay.kindBadge(c.kind())))
+                .setHeader(getTranslation("partner.field.kind")).setKey("kind").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(c -> CompanyDisplay.siret(c.siret())).setHeader(getTranslation("partner.field.siret"))
                 .setKey("siret").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(c -> Objects.requireNonNullElse(c.commune(), "")).setHeader(getTranslation("partner.field.commune"))
@@ -183,7 +211,7 @@ class CompanyListView extends Main implements HasDynamicTitle {
 
     private void filterChanged() {
         CompanyFilter filter = filters.value();
-        VaadinSession.getCurrent().setAttribute(FILTER_ATTRIBUTE, filter);
+        VaadinSession.getCurrent().setAttribute(preset.filterAttribute(), filter);
         if (!applyingSavedView) {
             savedViews.filtersChanged();
         }
@@ -191,7 +219,7 @@ class CompanyListView extends Main implements HasDynamicTitle {
     }
 
     private void refresh() {
-        resultCount.setText(getTranslation("companies.count", companies.count(filters.value())));
+        resultCount.setText(getTranslation(preset.countKey(), companies.count(filters.value())));
         grid.deselectAll();
         grid.getDataProvider().refreshAll();
     }
@@ -201,7 +229,7 @@ class CompanyListView extends Main implements HasDynamicTitle {
     }
 
     private void openCreate() {
-        new CompanyFormDialog(companies, merges, reference, staff, null, saved -> refresh()).open();
+        new CompanyFormDialog(companies, merges, reference, staff, null, preset.newKind(), saved -> refresh()).open();
     }
 
     private void openMerge() {
@@ -233,6 +261,6 @@ class CompanyListView extends Main implements HasDynamicTitle {
 
     @Override
     public String getPageTitle() {
-        return getTranslation("companies.title");
+        return getTranslation(preset.titleKey());
     }
 }

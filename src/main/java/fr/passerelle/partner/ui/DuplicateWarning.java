@@ -12,6 +12,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import fr.passerelle.partner.DuplicateCandidate;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,9 +54,9 @@ final class DuplicateWarning extends Div {
         name.setAriaLabel(getTranslation("companies.duplicates.open", candidate.legalName()));
         name.addClassName("duplicate-name");
         String why = getTranslation(candidate.sameSiren() ? "companies.duplicates.same-siren" : "companies.duplicates.similar-name");
-        var facts = new Span(String.join(" · ", CompanyDisplay.siret(candidate.siret()),
+        var facts = new Span(Stream.of(CompanyDisplay.siret(candidate.siret()),
                 candidate.commune().isBlank() ? candidate.departmentCode() : candidate.commune() + " (" + candidate.departmentCode() + ")",
-                why));
+                why).filter(fact -> !fact.isEmpty()).collect(Collectors.joining(" · ")));
         facts.addClassName("duplicate-facts");
         var item = new ListItem(name, facts);
         if (merge != null) {

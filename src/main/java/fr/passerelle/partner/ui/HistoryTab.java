@@ -14,6 +14,7 @@ import fr.passerelle.partner.EngagementStatus;
 import fr.passerelle.partner.EngagementType;
 import fr.passerelle.partner.HistoryEntry;
 import fr.passerelle.partner.PhoneNumbers;
+import fr.passerelle.partner.PartnerKind;
 import fr.passerelle.partner.PipelineStage;
 import fr.passerelle.partner.WorkforceBracket;
 import fr.passerelle.partner.companypage.CompanyHistorySource;
@@ -140,6 +141,7 @@ class HistoryTab extends Div {
         }
         return switch (field) {
             case "partner.field.stage" -> translatedEnum(PipelineStage.class, raw, PipelineStage::translationKey);
+            case "partner.field.kind" -> translatedEnum(PartnerKind.class, raw, PartnerKind::translationKey);
             case "partner.field.engagement-type" -> translatedEnum(EngagementType.class, raw, EngagementType::translationKey);
             case "partner.field.engagement-status" -> translatedEnum(EngagementStatus.class, raw, EngagementStatus::translationKey);
             case "partner.field.email-status" -> translatedEnum(EmailStatus.class, raw, EmailStatus::translationKey);

@@ -59,7 +59,7 @@ final class MergeDialog extends Dialog {
         preview.addClassName("merge-preview");
 
         keptChoice.setLabel(getTranslation("companies.merge.kept"));
-        keptChoice.setItemLabelGenerator(c -> c.legalName() + " — " + CompanyDisplay.siret(c.siret()));
+        keptChoice.setItemLabelGenerator(c -> c.siret() == null ? c.legalName() : c.legalName() + " — " + CompanyDisplay.siret(c.siret()));
         keptChoice.addValueChangeListener(e -> {
             CompanyDetails kept = e.getValue();
             if (kept != null && current != null && kept.id() != current.kept().id()) {
@@ -117,6 +117,7 @@ final class MergeDialog extends Dialog {
         table.getHead().addRows(header);
         var body = table.getBody();
         body.addRows(
+                row(p, "partner.field.kind", c -> getTranslation(c.kind().translationKey())),
                 row(p, "partner.field.siret", c -> CompanyDisplay.siret(c.siret())),
                 row(p, "partner.field.legal-name", CompanyDetails::legalName),
                 row(p, "partner.field.trade-name", CompanyDetails::tradeName),
