@@ -123,7 +123,7 @@ public class CohortService {
     public CohortDetails transition(long id, CohortState target, @Nullable String reason) {
         Cohort cohort = editable(id);
         if (!cohort.getState().canBecome(target)) {
-            throw new CohortException(null, "cohort.error.transition", cohort.getState().name(), target.name());
+            throw new CohortException(null, "cohort.error.transition");
         }
         String cancelReason = target == CohortState.CANCELLED ? Texts.required(reason, 500, "reason") : null;
         LocalDate today = DisplayFormats.today();
