@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.cohort.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.cohort.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.cohort.ui;
+
+import org.jspecify.annotations.NullMarked;
