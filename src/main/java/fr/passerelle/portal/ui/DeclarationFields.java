@@ -1,12 +1,16 @@
 package fr.passerelle.portal.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.FieldSet;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.TextFieldBase;
 import fr.passerelle.portal.internal.FieldProblem;
+import org.jsoup.nodes.Element;
 
 /** How the declaration form's fields are set up and show their problems. */
 final class DeclarationFields {
@@ -40,6 +44,27 @@ final class DeclarationFields {
         field.setLabel(label);
         field.setRequiredIndicatorVisible(required);
         field.setWidthFull();
+    }
+
+    /**
+     * Static text as one server-side node: a component per paragraph and per piece of text would each hold their own
+     * state in every visitor's session, for text that never changes. The text is escaped.
+     */
+    static Html html(Element element) {
+        return new Html(element.outerHtml());
+    }
+
+    /** A section of the form: a fieldset whose legend is one node. */
+    static FieldSet section(String legend, Component... fields) {
+        var section = new FieldSet();
+        section.add(html("legend", legend));
+        section.add(fields);
+        return section;
+    }
+
+    /** One element holding a text, e.g. {@code html("p", …)}. */
+    static Html html(String tag, String text) {
+        return html(new Element(tag).text(text));
     }
 
     /** The problem's message next to the field, in the page's language. */

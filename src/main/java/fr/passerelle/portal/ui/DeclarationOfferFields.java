@@ -3,14 +3,12 @@ package fr.passerelle.portal.ui;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.FieldSet;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -31,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jsoup.nodes.Element;
 
 /**
  * Section 3 of the declaration: the offer. The four kinds are explained in plain words; the place is a department and
@@ -58,7 +57,7 @@ final class DeclarationOfferFields extends Composite<FieldSet> {
     final DatePicker end;
 
     DeclarationOfferFields(ReferenceService reference) {
-        getContent().setLegendText(getTranslation("portal.declare.section.offer"));
+        getContent().add(DeclarationFields.html("legend", getTranslation("portal.declare.section.offer")));
         start = DateInputs.datePicker(getTranslation("portal.declare.start"));
         end = DateInputs.datePicker(getTranslation("portal.declare.end"));
 
@@ -134,14 +133,13 @@ final class DeclarationOfferFields extends Composite<FieldSet> {
         return department.code() + " – " + department.name();
     }
 
-    private Div typeLabel(OfferType offerType) {
-        var name = new Span(getTranslation(offerType.translationKey()));
-        name.addClassName("portal-declare-type-name");
-        var explanation = new Span(getTranslation("portal.declare.type." + offerType.name() + ".help"));
-        explanation.addClassName("portal-declare-type-help");
-        var label = new Div(name, explanation);
-        label.addClassName("portal-declare-type");
-        return label;
+    /** The kind's name and its explanation: static HTML, one node rather than a component per piece of text. */
+    private Html typeLabel(OfferType offerType) {
+        var label = new Element("div").addClass("portal-declare-type");
+        label.appendElement("span").addClass("portal-declare-type-name").text(getTranslation(offerType.translationKey()));
+        label.appendElement("span").addClass("portal-declare-type-help")
+                .text(getTranslation("portal.declare.type." + offerType.name() + ".help"));
+        return DeclarationFields.html(label);
     }
 
     /** Workshop and subcontracting offers happen in establishments; the others in a department. */
