@@ -86,7 +86,6 @@ final class DeclarationCompanyFields extends Composite<FieldSet> {
         workforce.setPlaceholder(getTranslation("portal.declare.workforce.none"));
         workforce.setClearButtonVisible(true);
         workforce.setManualValidation(true);
-        workforce.setWidthFull();
         getContent().add(siret, legalName, street, postcode, commune, naf, workforce);
     }
 

@@ -2,9 +2,7 @@ package fr.passerelle.portal.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -116,9 +114,6 @@ final class DeclarationOfferFields extends Composite<FieldSet> {
         hours.setManualValidation(true);
         start.setManualValidation(true);
         end.setManualValidation(true);
-        for (var field : new HasSize[] {type, rome, positions, contract, hours, start, end}) {
-            field.setWidthFull();
-        }
         getContent().add(type, rome, title, description, positions, contract, hours, start, end);
         type.setValue(OfferType.POST_RELEASE_JOB);
     }
@@ -128,7 +123,7 @@ final class DeclarationOfferFields extends Composite<FieldSet> {
     }
 
     /** The kind's name and its explanation: static HTML, one node rather than a component per piece of text. */
-    private Html typeLabel(OfferType offerType) {
+    private Component typeLabel(OfferType offerType) {
         var label = new Element("div").addClass("portal-declare-type");
         label.appendElement("span").addClass("portal-declare-type-name").text(getTranslation(offerType.translationKey()));
         label.appendElement("span").addClass("portal-declare-type-help")
@@ -181,7 +176,6 @@ final class DeclarationOfferFields extends Composite<FieldSet> {
         field.setItemLabelGenerator(DeclarationOfferFields::departmentLabel);
         field.setRequiredIndicatorVisible(true);
         field.setManualValidation(true);
-        field.setWidthFull();
         field.setValue(keptDepartment);
         return field;
     }
@@ -194,7 +188,6 @@ final class DeclarationOfferFields extends Composite<FieldSet> {
         field.setItemLabelGenerator(e -> e.name() + " (" + e.commune() + ")");
         field.setRequiredIndicatorVisible(true);
         field.setManualValidation(true);
-        field.setWidthFull();
         field.setValue(keptEstablishments);
         return field;
     }
