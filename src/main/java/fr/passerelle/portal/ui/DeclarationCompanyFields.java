@@ -4,7 +4,7 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.html.FieldSet;
-import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -47,7 +47,11 @@ final class DeclarationCompanyFields extends Composite<FieldSet> {
     final TextField postcode = new TextField();
     final TextField commune = new TextField();
     final TextField naf = new TextField();
-    final Select<WorkforceBracket> workforce = new Select<>();
+    /**
+     * A combo box rather than a select: a select holds a server-side component per bracket (sixteen) in every visitor's
+     * session; the combo box sends its items as data. Typing filters them ("50" finds "50 à 99 salariés").
+     */
+    final ComboBox<WorkforceBracket> workforce = new ComboBox<>();
     /** What this form put in each field, so that a later prefill replaces only its own values. */
     private final Map<HasValue<?, ?>, Object> prefilled = new HashMap<>();
     private @Nullable String lookedUp;
@@ -56,7 +60,7 @@ final class DeclarationCompanyFields extends Composite<FieldSet> {
         this.register = register;
         this.companies = companies;
         this.rateLimits = rateLimits;
-        getContent().setLegendText(getTranslation("portal.declare.section.company"));
+        getContent().add(DeclarationFields.html("legend", getTranslation("portal.declare.section.company")));
 
         DeclarationFields.text(siret, getTranslation("portal.declare.siret"), 20, true);
         siret.setHelperText(getTranslation("portal.declare.siret.help"));
@@ -78,9 +82,10 @@ final class DeclarationCompanyFields extends Composite<FieldSet> {
         workforce.setLabel(getTranslation("portal.declare.workforce"));
         workforce.setItems(WorkforceBracket.values());
         workforce.setItemLabelGenerator(b -> b == null ? "" : getTranslation(b.translationKey()));
-        workforce.setEmptySelectionAllowed(true);
-        workforce.setEmptySelectionCaption(getTranslation("portal.declare.workforce.none"));
-        workforce.setWidthFull();
+        // Not given unless chosen: the empty field says so, and its clear button takes a choice back.
+        workforce.setPlaceholder(getTranslation("portal.declare.workforce.none"));
+        workforce.setClearButtonVisible(true);
+        workforce.setManualValidation(true);
         getContent().add(siret, legalName, street, postcode, commune, naf, workforce);
     }
 

@@ -1,16 +1,13 @@
 package fr.passerelle.portal.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.FieldSet;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -29,8 +26,11 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Section 3 of the declaration: the offer. The four kinds are explained in plain words; the place is a department and
@@ -51,14 +51,24 @@ final class DeclarationOfferFields extends Composite<FieldSet> {
     final IntegerField positions = new IntegerField();
     final ComboBox<ContractType> contract = new ComboBox<>();
     final NumberField hours = new NumberField();
-    final ComboBox<DepartmentSummary> department = new ComboBox<>();
-    final TextField commune = new TextField();
-    final MultiSelectComboBox<EstablishmentSummary> establishments = new MultiSelectComboBox<>();
     final DatePicker start;
     final DatePicker end;
+    private final ReferenceService reference;
+    /*
+     * The place: a department and commune, or target establishments, depending on the kind. Only the fields of the
+     * chosen kind exist (three heavy fields of which one or two would be hidden, in every visitor's session); what was
+     * typed in the others is kept as plain values and comes back if the visitor switches back.
+     */
+    private @Nullable ComboBox<DepartmentSummary> department;
+    private @Nullable TextField commune;
+    private @Nullable MultiSelectComboBox<EstablishmentSummary> establishments;
+    private @Nullable DepartmentSummary keptDepartment;
+    private String keptCommune = "";
+    private Set<EstablishmentSummary> keptEstablishments = Set.of();
 
     DeclarationOfferFields(ReferenceService reference) {
-        getContent().setLegendText(getTranslation("portal.declare.section.offer"));
+        this.reference = reference;
+        getContent().add(DeclarationFields.html("legend", getTranslation("portal.declare.section.offer")));
         start = DateInputs.datePicker(getTranslation("portal.declare.start"));
         end = DateInputs.datePicker(getTranslation("portal.declare.end"));
 
@@ -94,23 +104,6 @@ final class DeclarationOfferFields extends Composite<FieldSet> {
         hours.setMin(0.5);
         hours.setMax(48);
         hours.setStep(0.5);
-        department.setLabel(getTranslation("portal.declare.department"));
-        // Fetched when the list opens (the departments are a small table) rather than held in every visitor's session.
-        department.setItems(query -> {
-            String typed = query.getFilter().orElse("").toLowerCase(Locale.ROOT);
-            return reference.departments().stream()
-                    .filter(d -> departmentLabel(d).toLowerCase(Locale.ROOT).contains(typed))
-                    .skip(query.getOffset()).limit(query.getLimit());
-        });
-        department.setItemLabelGenerator(DeclarationOfferFields::departmentLabel);
-        department.setRequiredIndicatorVisible(true);
-        DeclarationFields.text(commune, getTranslation("portal.declare.offer-commune"), COMMUNE_MAX, false);
-        establishments.setLabel(getTranslation("portal.declare.establishments"));
-        establishments.setHelperText(getTranslation("portal.declare.establishments.help"));
-        establishments.setItemsPageable((pageable, filter) -> reference.establishments(
-                new EstablishmentFilter(null, null, null, filter == null ? "" : filter), pageable));
-        establishments.setItemLabelGenerator(e -> e.name() + " (" + e.commune() + ")");
-        establishments.setRequiredIndicatorVisible(true);
         start.setRequiredIndicatorVisible(true);
         start.setHelperText(getTranslation("portal.declare.date.help"));
         end.setHelperText(getTranslation("portal.declare.date.help"));
@@ -119,14 +112,9 @@ final class DeclarationOfferFields extends Composite<FieldSet> {
         positions.setManualValidation(true);
         contract.setManualValidation(true);
         hours.setManualValidation(true);
-        department.setManualValidation(true);
-        establishments.setManualValidation(true);
         start.setManualValidation(true);
         end.setManualValidation(true);
-        for (var field : new HasSize[] {type, rome, positions, contract, hours, department, establishments, start, end}) {
-            field.setWidthFull();
-        }
-        getContent().add(type, rome, title, description, positions, contract, hours, department, commune, establishments, start, end);
+        getContent().add(type, rome, title, description, positions, contract, hours, start, end);
         type.setValue(OfferType.POST_RELEASE_JOB);
     }
 
@@ -134,33 +122,102 @@ final class DeclarationOfferFields extends Composite<FieldSet> {
         return department.code() + " – " + department.name();
     }
 
-    private Div typeLabel(OfferType offerType) {
-        var name = new Span(getTranslation(offerType.translationKey()));
-        name.addClassName("portal-declare-type-name");
-        var explanation = new Span(getTranslation("portal.declare.type." + offerType.name() + ".help"));
-        explanation.addClassName("portal-declare-type-help");
-        var label = new Div(name, explanation);
-        label.addClassName("portal-declare-type");
-        return label;
+    /** The kind's name and its explanation: static HTML, one node rather than a component per piece of text. */
+    private Component typeLabel(OfferType offerType) {
+        var label = new Element("div").addClass("portal-declare-type");
+        label.appendElement("span").addClass("portal-declare-type-name").text(getTranslation(offerType.translationKey()));
+        label.appendElement("span").addClass("portal-declare-type-help")
+                .text(getTranslation("portal.declare.type." + offerType.name() + ".help"));
+        return DeclarationFields.html(label);
     }
 
     /** Workshop and subcontracting offers happen in establishments; the others in a department. */
     private void typeChanged() {
-        boolean inEstablishments = type.getValue() != null && type.getValue().inEstablishments();
-        establishments.setVisible(inEstablishments);
-        department.setVisible(!inEstablishments);
-        commune.setVisible(!inEstablishments);
+        if (inEstablishments()) {
+            if (establishments == null) {
+                if (department != null && commune != null) {
+                    keptDepartment = department.getValue();
+                    keptCommune = commune.getValue();
+                    getContent().remove(department, commune);
+                }
+                department = null;
+                commune = null;
+                establishments = establishmentsField();
+                beforeDates(establishments);
+            }
+        } else if (department == null) {
+            if (establishments != null) {
+                keptEstablishments = Set.copyOf(establishments.getValue());
+                getContent().remove(establishments);
+            }
+            establishments = null;
+            department = departmentField();
+            commune = new TextField();
+            DeclarationFields.text(commune, getTranslation("portal.declare.offer-commune"), COMMUNE_MAX, false);
+            commune.setValue(keptCommune);
+            beforeDates(department);
+            beforeDates(commune);
+        }
     }
 
-    /** The offer as typed; the place that does not apply to its kind is left out. */
+    private void beforeDates(Component field) {
+        getContent().getElement().insertChild(getContent().getElement().indexOfChild(start.getElement()), field.getElement());
+    }
+
+    private ComboBox<DepartmentSummary> departmentField() {
+        var field = new ComboBox<DepartmentSummary>(getTranslation("portal.declare.department"));
+        // Fetched when the list opens (the departments are a small table) rather than held in every visitor's session.
+        field.setItems(query -> {
+            String typed = query.getFilter().orElse("").toLowerCase(Locale.ROOT);
+            return reference.departments().stream()
+                    .filter(d -> departmentLabel(d).toLowerCase(Locale.ROOT).contains(typed))
+                    .skip(query.getOffset()).limit(query.getLimit());
+        });
+        field.setItemLabelGenerator(DeclarationOfferFields::departmentLabel);
+        field.setRequiredIndicatorVisible(true);
+        field.setManualValidation(true);
+        field.setValue(keptDepartment);
+        return field;
+    }
+
+    private MultiSelectComboBox<EstablishmentSummary> establishmentsField() {
+        var field = new MultiSelectComboBox<EstablishmentSummary>(getTranslation("portal.declare.establishments"));
+        field.setHelperText(getTranslation("portal.declare.establishments.help"));
+        field.setItemsPageable((pageable, filter) -> reference.establishments(
+                new EstablishmentFilter(null, null, null, filter == null ? "" : filter), pageable));
+        field.setItemLabelGenerator(e -> e.name() + " (" + e.commune() + ")");
+        field.setRequiredIndicatorVisible(true);
+        field.setManualValidation(true);
+        field.setValue(keptEstablishments);
+        return field;
+    }
+
+    private boolean inEstablishments() {
+        return type.getValue() != null && type.getValue().inEstablishments();
+    }
+
+    /** The department field, there while the chosen kind happens in a department. */
+    ComboBox<DepartmentSummary> department() {
+        return Objects.requireNonNull(department, "the chosen kind of offer happens in establishments");
+    }
+
+    TextField commune() {
+        return Objects.requireNonNull(commune, "the chosen kind of offer happens in establishments");
+    }
+
+    /** The establishments field, there while the chosen kind happens in establishments. */
+    MultiSelectComboBox<EstablishmentSummary> establishments() {
+        return Objects.requireNonNull(establishments, "the chosen kind of offer happens in a department");
+    }
+
+    /** The offer as typed; the place that does not apply to its kind is not there, so left out. */
     OfferDraft draft() {
-        boolean inEstablishments = type.getValue() != null && type.getValue().inEstablishments();
         return new OfferDraft(0, type.getValue(), rome.getValue() == null ? null : rome.getValue().code(), title.getValue(),
                 description.getValue(), positions.getValue(), contract.getValue(),
                 hours.getValue() == null ? null : BigDecimal.valueOf(hours.getValue()),
-                inEstablishments ? null : commune.getValue(),
-                inEstablishments || department.getValue() == null ? null : department.getValue().code(),
-                inEstablishments ? establishments.getValue().stream().map(EstablishmentSummary::id).collect(Collectors.toSet()) : Set.of(),
+                commune == null ? null : commune.getValue(),
+                department == null || department.getValue() == null ? null : department.getValue().code(),
+                establishments == null ? Set.of() : establishments.getValue().stream().map(EstablishmentSummary::id).collect(Collectors.toSet()),
                 start.getValue(), end.getValue(), null);
     }
 
@@ -174,9 +231,13 @@ final class DeclarationOfferFields extends Composite<FieldSet> {
         fields.put("positions", positions);
         fields.put("contractType", contract);
         fields.put("hoursPerWeek", hours);
-        fields.put("departmentCode", department);
-        fields.put("commune", commune);
-        fields.put("establishments", establishments);
+        if (department != null && commune != null) {
+            fields.put("departmentCode", department);
+            fields.put("commune", commune);
+        }
+        if (establishments != null) {
+            fields.put("establishments", establishments);
+        }
         fields.put("startDate", start);
         fields.put("endDate", end);
         return fields;

@@ -31,6 +31,7 @@ import fr.passerelle.sirene.CompanyRegister;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,6 +44,8 @@ import org.jspecify.annotations.Nullable;
 @AnonymousAllowed
 @StyleSheet("styles/portal-declare.css")
 class DeclarationView extends Div implements HasDynamicTitle, BeforeEnterObserver {
+
+    static final String CONSENT_TEXT_ID = "portal-declare-consent-text";
 
     private final Declarations declarations;
     private final DeclarationCompanyFields company;
@@ -75,8 +78,8 @@ class DeclarationView extends Div implements HasDynamicTitle, BeforeEnterObserve
 
         form.addClassName("portal-form");
         form.add(company, contactSection(), offer, consentSection(contact), honeypot, formError, submit);
-        add(new H1(getTranslation("portal.declare.title")), new Paragraph(getTranslation("portal.declare.intro")),
-                new Paragraph(getTranslation("portal.declare.required-note")), form);
+        add(new H1(getTranslation("portal.declare.title")), DeclarationFields.html("p", getTranslation("portal.declare.intro")),
+                DeclarationFields.html("p", getTranslation("portal.declare.required-note")), form);
     }
 
     private FieldSet contactSection() {
@@ -93,25 +96,21 @@ class DeclarationView extends Div implements HasDynamicTitle, BeforeEnterObserve
         phone.setHelperText(getTranslation("portal.declare.phone.help"));
         phone.setAutocomplete(Autocomplete.TEL);
         phone.getElement().setAttribute("inputmode", "tel");
-        var section = new FieldSet(getTranslation("portal.declare.section.contact"));
-        section.add(firstName, lastName, jobTitle, email, phone);
-        return section;
+        return DeclarationFields.section(getTranslation("portal.declare.section.contact"), firstName, lastName, jobTitle, email, phone);
     }
 
     private FieldSet consentSection(PortalContact contact) {
-        var text = new Div(new Paragraph(getTranslation("portal.declare.consent.controller")),
-                new Paragraph(getTranslation("portal.declare.consent.purpose")),
-                new Paragraph(getTranslation("portal.declare.consent.retention")),
-                new Paragraph(getTranslation("portal.declare.consent.rights", contact.email())));
-        text.addClassName("portal-declare-consent-text");
-        text.setId("portal-declare-consent-text");
+        // What the law requires people be told, as one piece of static HTML rather than a component per paragraph.
+        var text = new Element("div").id(CONSENT_TEXT_ID).addClass("portal-declare-consent-text");
+        text.appendElement("p").text(getTranslation("portal.declare.consent.controller"));
+        text.appendElement("p").text(getTranslation("portal.declare.consent.purpose"));
+        text.appendElement("p").text(getTranslation("portal.declare.consent.retention"));
+        text.appendElement("p").text(getTranslation("portal.declare.consent.rights", contact.email()));
         consent.setLabel(getTranslation("portal.declare.consent"));
         consent.setRequiredIndicatorVisible(true);
         consent.setManualValidation(true);
-        consent.getElement().setAttribute("aria-describedby", text.getId().orElseThrow());
-        var section = new FieldSet(getTranslation("portal.declare.section.consent"));
-        section.add(text, consent);
-        return section;
+        consent.getElement().setAttribute("aria-describedby", CONSENT_TEXT_ID);
+        return DeclarationFields.section(getTranslation("portal.declare.section.consent"), DeclarationFields.html(text), consent);
     }
 
     private void submit() {

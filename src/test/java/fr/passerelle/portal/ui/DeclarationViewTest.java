@@ -1,6 +1,7 @@
 package fr.passerelle.portal.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +11,8 @@ import com.vaadin.flow.component.BlurNotifier;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.textfield.TextField;
 import fr.passerelle.KaribuTest;
@@ -214,7 +217,7 @@ class DeclarationViewTest extends KaribuTest {
 
     @Test
     void theDepartmentsAreOfferedByCodeOrNameAsTyped() {
-        var department = view().offer().department;
+        var department = view().offer().department();
         ComboBoxKt.setUserInput(department, "");
         assertThat(ComboBoxKt.getSuggestionItems(department)).as("every active department")
                 .containsExactlyElementsOf(reference.departments());
@@ -224,6 +227,31 @@ class DeclarationViewTest extends KaribuTest {
         ComboBoxKt.setUserInput(department, "21 –");
         assertThat(ComboBoxKt.getSuggestionItems(department)).extracting(DepartmentSummary::code).as("by code")
                 .containsExactly("21");
+    }
+
+    @Test
+    void onlyThePlaceOfTheChosenKindIsThereAndWhatWasTypedComesBack() {
+        DeclarationOfferFields offer = view().offer();
+        DepartmentSummary coteDor = reference.departments().stream().filter(d -> d.code().equals("21")).findFirst().orElseThrow();
+        offer.department().setValue(coteDor);
+        offer.commune().setValue("Dijon");
+        assertThat(_find(MultiSelectComboBox.class)).as("no establishments for a job at release").isEmpty();
+
+        offer.type.setValue(OfferType.WORKSHOP_JOBS);
+        assertThat(offer.fields()).containsKey("establishments").doesNotContainKeys("departmentCode", "commune");
+        assertThat(_find(ComboBox.class, spec -> spec.withLabel("Département du poste"))).isEmpty();
+        assertThat(offer.establishments().getLabel()).isEqualTo("Établissements visés");
+        assertThat(offer.draft().departmentCode()).as("the department does not go with a workshop offer").isNull();
+        assertThat(offer.draft().commune()).isNull();
+
+        offer.type.setValue(OfferType.APPRENTICESHIP);
+        assertThat(_find(MultiSelectComboBox.class)).isEmpty();
+        assertThat(offer.department().getValue()).as("typed before, back again").isEqualTo(coteDor);
+        assertThat(offer.commune().getValue()).isEqualTo("Dijon");
+        assertThat(offer.draft().departmentCode()).isEqualTo("21");
+        var fields = view().offer().getContent().getChildren().map(c -> c.getElement().getProperty("label", "")).toList();
+        assertThat(fields).as("the place in its place, before the dates")
+                .containsSubsequence("Heures par semaine", "Département du poste", "Commune du poste", "Date de début");
     }
 
     private DeclarationView view() {
@@ -241,7 +269,7 @@ class DeclarationViewTest extends KaribuTest {
         offer.rome.setValue(reference.romeJob(DeclarationFixtures.ROME_CODE).orElseThrow());
         offer.title.setValue(DeclarationFixtures.OFFER_TITLE);
         offer.contract.setValue(ContractType.CDI);
-        offer.department.setValue(reference.departments().stream().filter(d -> d.code().equals(DeclarationFixtures.DEPARTMENT))
+        offer.department().setValue(reference.departments().stream().filter(d -> d.code().equals(DeclarationFixtures.DEPARTMENT))
                 .findFirst().orElseThrow());
         offer.start.setValue(LocalDate.now().plusDays(14));
         view.consent.setValue(true);

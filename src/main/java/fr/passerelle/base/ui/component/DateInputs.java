@@ -10,6 +10,8 @@ import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /** Date fields the French way: dd/MM/yyyy, weeks starting on Monday, month and day names in the UI's language. */
@@ -35,20 +37,35 @@ public final class DateInputs {
 
     public static DatePicker.DatePickerI18n i18n() {
         UI ui = UI.getCurrent();
-        Locale locale = Translations.supported(ui.getLocale());
-        // The date picker lists the week days from Sunday, whatever the first day shown.
-        List<DayOfWeek> fromSunday = Stream.concat(Stream.of(DayOfWeek.SUNDAY),
-                Arrays.stream(DayOfWeek.values()).filter(d -> d != DayOfWeek.SUNDAY)).toList();
+        Names names = NAMES.computeIfAbsent(Translations.supported(ui.getLocale()), Names::of);
         return new DatePicker.DatePickerI18n()
                 .setDateFormat("dd/MM/yyyy")
                 .setFirstDayOfWeek(1)
-                .setMonthNames(Arrays.stream(Month.values()).map(m -> capitalised(m.getDisplayName(TextStyle.FULL_STANDALONE, locale), locale)).toList())
-                .setWeekdays(fromSunday.stream().map(d -> d.getDisplayName(TextStyle.FULL_STANDALONE, locale)).toList())
-                .setWeekdaysShort(fromSunday.stream().map(d -> d.getDisplayName(TextStyle.SHORT_STANDALONE, locale)).toList())
+                .setMonthNames(names.months())
+                .setWeekdays(names.weekdays())
+                .setWeekdaysShort(names.weekdaysShort())
                 .setToday(ui.getTranslation("company.date.today"))
                 .setCancel(ui.getTranslation("action.cancel"))
                 .setBadInputErrorMessage(ui.getTranslation("company.date.bad-input"));
     }
+
+    /**
+     * The month and day names of one language, computed once: every date picker keeps its settings for as long as its
+     * page is open, and a copy of the same 26 names in each of them would weigh in every session.
+     */
+    private record Names(List<String> months, List<String> weekdays, List<String> weekdaysShort) {
+
+        static Names of(Locale locale) {
+            // The date picker lists the week days from Sunday, whatever the first day shown.
+            List<DayOfWeek> fromSunday = Stream.concat(Stream.of(DayOfWeek.SUNDAY),
+                    Arrays.stream(DayOfWeek.values()).filter(d -> d != DayOfWeek.SUNDAY)).toList();
+            return new Names(Arrays.stream(Month.values()).map(m -> capitalised(m.getDisplayName(TextStyle.FULL_STANDALONE, locale), locale)).toList(),
+                    fromSunday.stream().map(d -> d.getDisplayName(TextStyle.FULL_STANDALONE, locale)).toList(),
+                    fromSunday.stream().map(d -> d.getDisplayName(TextStyle.SHORT_STANDALONE, locale)).toList());
+        }
+    }
+
+    private static final Map<Locale, Names> NAMES = new ConcurrentHashMap<>();
 
     private static String capitalised(String text, Locale locale) {
         return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(locale) + text.substring(1);
