@@ -36,6 +36,9 @@ class AccountBootstrapTest extends IntegrationTest {
         jdbc.sql("delete from task").update();
         jdbc.sql("update workshop_space set referent_id = null").update();
         jdbc.sql("update workshop_interest set handled_by = null, handled_at = null, status = 'PENDING'").update();
+        // Cohorts have a referent (and their participants' reads a reader): the demo cohorts go with the accounts.
+        jdbc.sql("delete from participant").update();
+        jdbc.sql("delete from cohort").update();
         users.deleteAll();
         users.flush();
     }
