@@ -29,10 +29,13 @@ create table commune (
 -- A typed name resolved within its department.
 create index commune_department_name_idx on commune (department_code, name_key);
 
--- The great-circle distance in kilometres between two points (haversine, mean Earth radius 6,371.0088 km).
+-- The great-circle distance in kilometres between two points (haversine, mean Earth radius 6,371.0088 km); null
+-- when a point is. Not strict, so that the planner inlines it into the queries that rank thousands of offers.
 create function great_circle_km(latitude1 double precision, longitude1 double precision,
                                 latitude2 double precision, longitude2 double precision) returns double precision
-    language sql immutable parallel safe strict
-return 2 * 6371.0088 * asin(least(1.0, sqrt(
-        power(sin(radians(latitude2 - latitude1) / 2), 2)
-        + cos(radians(latitude1)) * cos(radians(latitude2)) * power(sin(radians(longitude2 - longitude1) / 2), 2))));
+    language sql immutable parallel safe
+return 2 * 6371.0088 * atan2(
+        sqrt(power(sin(radians(latitude2 - latitude1) / 2), 2)
+             + cos(radians(latitude1)) * cos(radians(latitude2)) * power(sin(radians(longitude2 - longitude1) / 2), 2)),
+        sqrt(greatest(0, 1 - power(sin(radians(latitude2 - latitude1) / 2), 2)
+             - cos(radians(latitude1)) * cos(radians(latitude2)) * power(sin(radians(longitude2 - longitude1) / 2), 2))));

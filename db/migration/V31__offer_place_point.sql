@@ -77,12 +77,13 @@ $func$;
 create trigger establishment_relocated after update on establishment
     referencing old table as removed new table as inserted for each statement execute function establishment_relocated();
 
--- The offers already there (their place is derived again by offer_locate).
-update offer set latitude = null;
-
 -- The suggestions for a cohort: the open offers of some ROME families (the code's first three characters, F16),
 -- each with its trade and the columns that place it, from this index alone (index-only scans). The same trade
 -- is a second equality within its family.
 create index offer_open_rome_place_idx on offer ((left(rome_code, 3)), rome_code)
     include (latitude, longitude, department_code, commune_code, end_date)
     where status = 'OPEN';
+
+-- The offers already there (their place is derived again by offer_locate). Last: the update leaves deferred checks
+-- pending until the commit, and an index cannot be built on the table meanwhile.
+update offer set latitude = null;

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * each ranked by how near it is to the cohort's establishment or to the centre of a department its participants
  * return to, with the reason in parts ({@link OfferMatch}); and the coverage of the cohort's release months by the
  * positions of the offers linked to it. Suggestions come from every DISP: people go home far from where they are
- * held. Distances are great-circle distances between the shipped commune points (V30, V31): no remote service.
+ * held. Distances are great-circle distances between the shipped commune points (V30, V31, V32): no remote service.
  */
 @Service
 @Transactional(readOnly = true)
@@ -28,37 +28,42 @@ import org.springframework.transaction.annotation.Transactional;
 public class OfferSuggestions {
 
     /**
-     * The candidates are the open offers of the families, from offer_open_rome_place_idx alone; a workshop or
-     * subcontracting offer is measured to the nearest of its target establishments. Ranked by trade first, then by
-     * the nearer of the establishment and the centre of the offer's department when it is one of return.
+     * The candidates are the open offers of the families, from offer_open_rome_place_idx alone (V32); a workshop or
+     * subcontracting offer is measured to the nearest of its target establishments, all of which are measured once.
+     * Ranked by trade first, then by the nearer of the establishment and the centre of the offer's department when it
+     * is one of return.
      */
     private static final String SUGGESTIONS = """
             with origin as (
                 select c.latitude, c.longitude from establishment e join commune c on c.code = e.commune_code
                 where e.id = :establishment),
+            establishment_distance as (
+                select e.id, great_circle_km(origin.latitude, origin.longitude, c.latitude, c.longitude) as km
+                from origin cross join establishment e join commune c on c.code = e.commune_code),
             return_place as (
                 select d.code, c.latitude, c.longitude from department d join commune c on c.code = d.seat_commune_code
                 where d.code = any(cast(:returns as text[]))),
             candidate as (
-                select o.id, o.rome_code = any(cast(:codes as text[])) as same_trade,
-                       case when o.department_code is null
-                            then (select min(great_circle_km(origin.latitude, origin.longitude, c.latitude, c.longitude))
-                                  from offer_establishment oe join establishment e on e.id = oe.establishment_id
-                                  join commune c on c.code = e.commune_code
-                                  where oe.offer_id = o.id)
-                            else great_circle_km(origin.latitude, origin.longitude, o.latitude, o.longitude) end as distance,
+                select o.id, o.rome_code = any(cast(:codes as text[])) as same_trade, o.target_establishment_ids,
+                       great_circle_km(origin.latitude, origin.longitude, o.latitude, o.longitude) as point_km,
                        case when o.commune_code is null then o.department_code end as approximate_department,
                        r.code as return_department,
-                       great_circle_km(r.latitude, r.longitude, o.latitude, o.longitude) as return_distance
+                       great_circle_km(r.latitude, r.longitude, o.latitude, o.longitude) as return_km
                 from offer o cross join origin left join return_place r on r.code = o.department_code
                 where o.status = 'OPEN' and left(o.rome_code, 3) = any(cast(:families as text[]))
                   and (o.end_date is null or o.end_date >= :today)
                   and o.id <> all(cast(:excluded as bigint[]))),
+            nearest_target as (
+                select m.id, min(d.km) as km
+                from candidate m cross join unnest(m.target_establishment_ids) as t(id) join establishment_distance d on d.id = t.id
+                group by m.id),
+            measured as (
+                select m.*, coalesce(t.km, m.point_km) as distance
+                from candidate m left join nearest_target t on t.id = m.id),
             ranked as (
-                select m.*, row_number() over (order by m.same_trade desc, least(m.distance, m.return_distance) nulls last, m.id)
-                       as rank
-                from candidate m
-                order by m.same_trade desc, least(m.distance, m.return_distance) nulls last, m.id
+                select m.*, row_number() over (order by m.same_trade desc, least(m.distance, m.return_km) nulls last, m.id) as rank
+                from measured m
+                order by m.same_trade desc, least(m.distance, m.return_km) nulls last, m.id
                 limit :limit)
             select %s, m.same_trade, m.distance, m.approximate_department, m.return_department
             %sjoin ranked m on m.id = o.id
