@@ -166,7 +166,7 @@ public final class ListBenchmark<F> {
         }
     }
 
-    private static double percentile(double[] values, int percent) {
+    public static double percentile(double[] values, int percent) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int rank = (int) Math.ceil(percent / 100.0 * sorted.length);

@@ -45,6 +45,7 @@ final class ReferenceDataLoader {
             new Staged("regions.csv", "stage_region"),
             new Staged("departements.csv", "stage_department"),
             new Staged("collectivites_outre_mer.csv", "stage_overseas_collectivity"),
+            new Staged("communes_coordonnees.csv", "stage_commune"),
             new Staged("etablissements_penitentiaires.csv", "stage_establishment"),
             new Staged("naf_rev2_sous_classes.csv", "stage_naf"),
             new Staged("rome_grands_domaines.csv", "stage_rome_family"),
@@ -60,6 +61,10 @@ final class ReferenceDataLoader {
                     "select code_departement, nom_departement, code_region, code_commune_chef_lieu, zone, disp from stage_department"),
             new Step("overseas_collectivity", List.of("code", "name", "disp_code"),
                     "select code_collectivite, nom_collectivite, disp from stage_overseas_collectivity"),
+            new Step("commune", List.of("code", "name", "department_code", "latitude", "longitude"),
+                    """
+                    select code_commune, nom, code_departement, latitude::double precision, longitude::double precision
+                    from stage_commune"""),
             new Step("establishment_type", List.of("code", "label"),
                     "select distinct on (type_code) type_code, type_libelle from stage_establishment order by type_code, type_libelle"),
             new Step("establishment", List.of("code", "type_code", "directory_name", "directory_note", "disp_code", "quarters",

@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 class ReferenceDataLoaderTest extends IntegrationTest {
 
-    private static final List<String> TABLES = List.of("disp", "region", "department", "overseas_collectivity",
+    private static final List<String> TABLES = List.of("disp", "region", "department", "overseas_collectivity", "commune",
             "establishment_type", "establishment", "naf_section", "naf_division", "naf_sub_class",
             "rome_family", "rome_domain", "rome_job");
 
@@ -46,6 +46,7 @@ class ReferenceDataLoaderTest extends IntegrationTest {
         assertThat(activeRows("region")).isEqualTo(18);
         assertThat(activeRows("department")).isEqualTo(101);
         assertThat(activeRows("overseas_collectivity")).isEqualTo(8);
+        assertThat(activeRows("commune")).isEqualTo(34_963);
         assertThat(activeRows("establishment")).isEqualTo(186);
         assertThat(activeRows("naf_sub_class")).isEqualTo(732);
         assertThat(activeRows("naf_section")).isEqualTo(21);
@@ -78,6 +79,15 @@ class ReferenceDataLoaderTest extends IntegrationTest {
                 .isEqualTo("988");
         assertThat(jdbc.sql("select parent_code || ' ' || regulated from rome_job where code = 'A1201'").query(String.class).single())
                 .isEqualTo("A1201 false");
+        assertThat(jdbc.sql("""
+                select name || ' ' || department_code || ' ' || latitude || ' ' || longitude from commune
+                where department_code = '42' and name_key = commune_key('ST ETIENNE')""").query(String.class).single())
+                .as("a name typed without accents, hyphen nor 'Saint' in full").isEqualTo("Saint-Étienne 42 45.425 4.367");
+        assertThat(jdbc.sql("select name from commune where code = '2A004'").query(String.class).single()).isEqualTo("Ajaccio");
+        assertThat(jdbc.sql("""
+                select round(great_circle_km(d.latitude, d.longitude, t.latitude, t.longitude)::numeric, 1)
+                from commune d, commune t where d.name = 'Dijon' and t.code = '37261'""").query(Double.class).single())
+                .as("Dijon–Tours as the crow flies").isEqualTo(326.7);
     }
 
     @Test
