@@ -34,6 +34,7 @@ class CohortRatesServiceTest extends IntegrationTest {
     UserDetailsService users;
 
     CohortFixtures fixtures;
+    RatesFixtures ratesFixtures;
     /** This month's first day: release months are set around it. */
     LocalDate month;
 
@@ -41,46 +42,23 @@ class CohortRatesServiceTest extends IntegrationTest {
     void setUp() {
         fixtures = new CohortFixtures(jdbc, users);
         month = DisplayFormats.today().withDayOfMonth(1);
+        ratesFixtures = new RatesFixtures(jdbc, fixtures, cohorts);
     }
 
-    /** A Dijon cohort of 12 places with participants at every stage. */
     private long dijonCohortAtEveryStage(@Nullable Long programmeId) {
-        fixtures.signIn("admin");
-        long id = cohorts.create(withCapacity(cohort(programmeId, fixtures.establishment(DIJON_ESTABLISHMENT), LocalDate.of(2026, 1, 5)), 12)).id();
-        participant(id, "ENROLLED", false, month.plusMonths(3), null, null);
-        participant(id, "DROPPED", false, month.minusMonths(7), null, null);
-        participant(id, "COMPLETED", true, month.minusMonths(7), "EMPLOYED", "EMPLOYED");
-        participant(id, "COMPLETED", true, month.minusMonths(7), "JOB_SEEKING", "UNKNOWN");
-        participant(id, "COMPLETED", false, month.minusMonths(1), "UNKNOWN", null);
-        participant(id, "COMPLETED", true, month, null, null);
-        participant(id, "COMPLETED", false, month.plusMonths(2), null, null);
-        // Recorded before the release month: due as soon as it is recorded.
-        participant(id, "COMPLETED", true, month.plusMonths(1), "IN_TRAINING", null);
-        participant(id, "COMPLETED", true, month.minusMonths(8), "EMPLOYED", null);
-        return id;
+        return ratesFixtures.dijonCohortAtEveryStage(programmeId);
     }
 
-    /** A Lyon cohort of 10 places: four completed, certified, employed at release, three still at six months. */
     private long lyonCohort(long programmeId) {
         fixtures.signIn("admin");
         long id = cohorts.create(withCapacity(cohort(programmeId, fixtures.establishment(LYON_ESTABLISHMENT), LocalDate.of(2025, 9, 1)), 10)).id();
-        participant(id, "COMPLETED", true, month.minusMonths(7), "EMPLOYED", "EMPLOYED");
-        participant(id, "COMPLETED", true, month.minusMonths(7), "EMPLOYED", "EMPLOYED");
-        participant(id, "COMPLETED", true, month.minusMonths(7), "EMPLOYED", "EMPLOYED");
-        participant(id, "COMPLETED", true, month.minusMonths(7), "EMPLOYED", "JOB_SEEKING");
+        ratesFixtures.lyonParticipants(id);
         return id;
     }
 
     private void participant(long cohortId, String state, boolean certified, LocalDate releaseMonth, @Nullable String atRelease,
                              @Nullable String atSixMonths) {
-        jdbc.sql("""
-                        insert into participant (cohort_id, code, release_month, state, drop_reason, certification_obtained,
-                                                 release_outcome, release_contract_type, six_month_outcome, six_month_contract_type)
-                        values (:cohort, :code, :month, :state, case when :state = 'DROPPED' then 'Transfert' end, :certified,
-                                :release, case when :release = 'EMPLOYED' then 'CDI' end,
-                                :six, case when :six = 'EMPLOYED' then 'CDD' end)""")
-                .param("cohort", cohortId).param("code", "P-" + CohortFixtures.token()).param("month", releaseMonth)
-                .param("state", state).param("certified", certified).param("release", atRelease).param("six", atSixMonths).update();
+        ratesFixtures.participant(cohortId, state, certified, releaseMonth, atRelease, atSixMonths);
     }
 
     @Test
