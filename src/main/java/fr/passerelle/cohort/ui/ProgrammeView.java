@@ -19,6 +19,7 @@ import com.vaadin.flow.router.RouteParameters;
 import fr.passerelle.base.Role;
 import fr.passerelle.base.ui.component.ViewToolbar;
 import fr.passerelle.cohort.CohortFilter;
+import fr.passerelle.cohort.CohortRatesService;
 import fr.passerelle.cohort.CohortSummary;
 import fr.passerelle.cohort.ProgrammeSummary;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,7 +27,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 
-/** One programme: what it is, and its cohorts (paged from the database); a row opens the cohort. */
+/** One programme: what it is, its cohorts (paged from the database; a row opens the cohort) and their results. */
 @Route("programmes/:" + ProgrammeView.PROGRAMME_ID)
 @RolesAllowed({Role.ADMIN_NAME, Role.REFERENT_NAME, Role.COMMUNICATION_NAME})
 class ProgrammeView extends Main implements BeforeEnterObserver, HasDynamicTitle {
@@ -34,11 +35,13 @@ class ProgrammeView extends Main implements BeforeEnterObserver, HasDynamicTitle
     static final String PROGRAMME_ID = "programmeId";
 
     private final CohortForms forms;
+    private final CohortRatesService rates;
     private @Nullable ProgrammeSummary programme;
     final Grid<CohortSummary> cohorts = new Grid<>(CohortSummary.class, false);
 
-    ProgrammeView(CohortForms forms) {
+    ProgrammeView(CohortForms forms, CohortRatesService rates) {
         this.forms = forms;
+        this.rates = rates;
         addClassName("programme-view");
         cohorts.addColumn(CohortSummary::title).setHeader(getTranslation("cohort.field.title")).setKey("title").setSortable(true).setFlexGrow(3);
         cohorts.addColumn(CohortSummary::establishmentName).setHeader(getTranslation("cohort.field.establishment")).setKey("establishment")
@@ -82,7 +85,7 @@ class ProgrammeView extends Main implements BeforeEnterObserver, HasDynamicTitle
         fact(facts, "cohort.programme.field.sectors",
                 shown.sectors().stream().sorted().map(s -> getTranslation(s.translationKey())).collect(Collectors.joining(", ")));
         fact(facts, "cohort.programme.column.one-per-year", getTranslation(shown.onePromotionPerYear() ? "cohort.yes" : "cohort.no"));
-        add(toolbar, facts, new H3(getTranslation("cohort.programme.cohorts")), cohorts);
+        add(toolbar, facts, new H3(getTranslation("cohort.programme.cohorts")), cohorts, new ProgrammeRatesSection(rates, shown));
         cohorts.getDataProvider().refreshAll();
         getUI().ifPresent(ui -> ui.getPage().setTitle(getPageTitle()));
     }
