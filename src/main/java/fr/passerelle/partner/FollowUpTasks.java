@@ -89,12 +89,6 @@ public class FollowUpTasks {
         }
     }
 
-    /** Whether the task still exists and is done (the assignee may have ticked it, or it may have been removed). */
-    @Transactional(readOnly = true)
-    public boolean isOpen(String owner, long taskId) {
-        return tasks.findById(taskId).filter(task -> owner.equals(task.getOwner())).map(task -> !task.isDone()).orElse(false);
-    }
-
     private Task owned(String owner, long taskId) {
         return tasks.findById(taskId).filter(task -> owner.equals(task.getOwner()))
                 .orElseThrow(() -> new PartnerException(null, "partner.error.task-not-found"));
