@@ -10,6 +10,7 @@ import fr.passerelle.cohort.domain.CohortRepository;
 import fr.passerelle.cohort.domain.ProgrammeRepository;
 import fr.passerelle.cohort.internal.CohortAccess;
 import fr.passerelle.cohort.internal.CohortQueries;
+import fr.passerelle.cohort.internal.FollowUp;
 import fr.passerelle.cohort.internal.Texts;
 import fr.passerelle.partner.CompanyService;
 import fr.passerelle.reference.EstablishmentDetails;
@@ -52,10 +53,12 @@ public class CohortService {
     private final CompanyService companies;
     private final StaffDirectory staff;
     private final EntityManager entityManager;
+    private final FollowUp followUp;
 
     CohortService(CohortRepository cohorts, CohortPartnershipRepository partnerships, ProgrammeRepository programmes,
                   CohortQueries queries, CohortAccess access, ReferenceService reference, CompanyService companies,
-                  StaffDirectory staff, EntityManager entityManager) {
+                  StaffDirectory staff, EntityManager entityManager, FollowUp followUp) {
+        this.followUp = followUp;
         this.entityManager = entityManager;
         this.cohorts = cohorts;
         this.partnerships = partnerships;
@@ -101,7 +104,10 @@ public class CohortService {
         return save(cohort, draft.partners());
     }
 
-    /** Changes a cohort of the caller's scope, unless it changed since {@code expectedVersion} was read. */
+    /**
+     * Changes a cohort of the caller's scope, unless it changed since {@code expectedVersion} was read. A new referent
+     * or title carries over to the participants' open follow-up tasks.
+     */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'REFERENT')")
     public CohortDetails update(long id, long expectedVersion, CohortDraft draft) {
@@ -109,14 +115,20 @@ public class CohortService {
         if (cohort.getVersion() != expectedVersion) {
             throw new CohortException(null, "cohort.error.changed-meanwhile");
         }
+        long referent = cohort.getReferentId();
+        String title = cohort.getTitle();
         apply(cohort, draft);
-        return save(cohort, draft.partners());
+        CohortDetails saved = save(cohort, draft.partners());
+        if (referent != cohort.getReferentId() || !title.equals(cohort.getTitle())) {
+            followUp.syncCohort(id);
+        }
+        return saved;
     }
 
     /**
      * Moves a cohort to another state: {@code PLANNED → RECRUITING → IN_PROGRESS → COMPLETED}, or {@code CANCELLED}
      * (with a reason) before completion; every other move is refused. Starting sets the actual start to today and
-     * completing sets the actual end, unless they were entered.
+     * completing sets the actual end, unless they were entered. Cancelling removes the participants' open follow-up tasks.
      */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'REFERENT')")
@@ -139,7 +151,11 @@ public class CohortService {
             }
         }
         cohort.moveTo(target, cancelReason);
-        return save(cohort, null);
+        CohortDetails saved = save(cohort, null);
+        if (target == CohortState.CANCELLED) {
+            followUp.syncCohort(id);
+        }
+        return saved;
     }
 
     private Cohort editable(long id) {

@@ -7,6 +7,7 @@ import fr.passerelle.cohort.domain.Participant;
 import fr.passerelle.cohort.domain.ParticipantRepository;
 import fr.passerelle.cohort.internal.CohortAccess;
 import fr.passerelle.cohort.internal.CohortQueries;
+import fr.passerelle.cohort.internal.FollowUp;
 import fr.passerelle.cohort.internal.ParticipantQueries;
 import fr.passerelle.cohort.internal.Texts;
 import fr.passerelle.offer.ContractType;
@@ -47,9 +48,12 @@ public class ParticipantService {
     private final CohortAccess access;
     private final ReferenceService reference;
     private final OfferService offers;
+    private final FollowUp followUp;
 
     ParticipantService(ParticipantRepository participants, CohortRepository cohorts, ParticipantQueries queries,
-                       CohortQueries cohortQueries, CohortAccess access, ReferenceService reference, OfferService offers) {
+                       CohortQueries cohortQueries, CohortAccess access, ReferenceService reference, OfferService offers,
+                       FollowUp followUp) {
+        this.followUp = followUp;
         this.participants = participants;
         this.cohorts = cohorts;
         this.queries = queries;
@@ -73,7 +77,10 @@ public class ParticipantService {
         return queries.reads(cohortId, Math.clamp(limit, 1, 500));
     }
 
-    /** Enrols a participant, while the cohort enrols (not completed or cancelled) and has room. */
+    /**
+     * Enrols a participant, while the cohort enrols (not completed or cancelled) and has room. With a release month,
+     * the cohort's referent gets the tasks to record the outcomes at release and six months later.
+     */
     public long enrol(long cohortId, ParticipantDraft draft) {
         Cohort cohort = cohorts.lockById(cohortId).orElseThrow(() -> new CohortException(null, "cohort.error.not-found"));
         access.requireEdit(disp(cohortId));
@@ -86,10 +93,12 @@ public class ParticipantService {
         }
         var participant = new Participant(cohortId);
         apply(participant, draft);
-        return save(participant);
+        long id = save(participant);
+        followUp.sync(id);
+        return id;
     }
 
-    /** Changes a participant's code, release month, department of return, certification or note. */
+    /** Changes a participant's code, release month (the follow-up tasks move with it), department of return, certification or note. */
     public void update(long participantId, long expectedVersion, ParticipantDraft draft) {
         Participant participant = editable(participantId);
         if (participant.getVersion() != expectedVersion) {
@@ -97,6 +106,7 @@ public class ParticipantService {
         }
         apply(participant, draft);
         save(participant);
+        followUp.sync(participantId);
     }
 
     /** An enrolled participant completes the training. */
@@ -107,17 +117,19 @@ public class ParticipantService {
         save(participant);
     }
 
-    /** An enrolled participant drops out, for a reason (without anything that identifies them). */
+    /** An enrolled participant drops out, for a reason (without anything that identifies them); their open follow-up tasks go. */
     public void drop(long participantId, @Nullable String reason) {
         Participant participant = editable(participantId);
         requireEnrolled(participant);
         participant.moveTo(ParticipantState.DROPPED, Texts.required(reason, DROP_REASON_MAX, "reason"));
         save(participant);
+        followUp.sync(participantId);
     }
 
     /**
      * Records the outcome at release or six months later. Employed needs a contract type; a hire through an offer
-     * names an offer linked to the cohort, whose company is recorded with it. Other outcomes carry neither.
+     * names an offer linked to the cohort, whose company is recorded with it (and which becomes filled once the people
+     * hired through it reach its positions). Other outcomes carry neither. The moment's follow-up task is then done.
      */
     public void recordOutcome(long participantId, OutcomeMoment moment, OutcomeDraft draft) {
         Participant participant = editable(participantId);
@@ -147,6 +159,7 @@ public class ParticipantService {
             participant.recordAfterSixMonths(outcome, contract, offerId, companyId);
         }
         save(participant);
+        followUp.outcomeRecorded(participantId, moment, outcome != null, offerId, access.user().username());
     }
 
     private void apply(Participant participant, ParticipantDraft draft) {

@@ -36,6 +36,14 @@ record OfferActor(Kind kind, String name, @Nullable String dispCode, @Nullable L
         return new OfferActor(Kind.COMPANY, "portal:" + email, null, null);
     }
 
+    /**
+     * A staff member recording a hire through the offer (for another module that checked their right to record it):
+     * it fills an offer of any DISP, and the status change names that person.
+     */
+    static OfferActor recordingHire(SignedInUser user) {
+        return new OfferActor(Kind.SYSTEM, user.username(), null, null);
+    }
+
     static OfferActor system(String job) {
         return new OfferActor(Kind.SYSTEM, "job:" + job, null, null);
     }

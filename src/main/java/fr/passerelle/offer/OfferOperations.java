@@ -222,6 +222,20 @@ class OfferOperations implements ExpiringOffers {
         events.publishEvent(new OfferUpdated(id, offer.getCompanyId(), dispOf(id), actor.name(), actor.kind() == OfferActor.Kind.COMPANY));
     }
 
+    /**
+     * Hires through the offer, counted by the module that records them: once they reach its positions an open offer
+     * becomes {@code FILLED} (recorded and audited like any move); otherwise, or for an offer no longer open, nothing
+     * changes. Returns whether it moved.
+     */
+    boolean recordHires(OfferActor actor, long id, int hires) {
+        Offer offer = offers.findById(id).orElseThrow(() -> new OfferException(null, "offer.error.not-found"));
+        if (offer.getStatus() != OfferStatus.OPEN || hires < offer.getPositions()) {
+            return false;
+        }
+        transition(actor, id, OfferStatus.FILLED, null, null);
+        return true;
+    }
+
     /** The expiry job's move of an open offer whose deadline has passed, by the system. */
     @Override
     public void expire(long offerId) {

@@ -24,7 +24,8 @@ public class TaskService {
 
     private static final String SELECT = """
             select t.id, t.title, t.due_date, t.assignee_id, u.display_name as assignee_name, t.company_id,
-                   c.legal_name as company_name, t.done, t.done_at
+                   c.legal_name as company_name, t.done, t.done_at,
+                   t.link, t.link_label
             from task t
             join app_user u on u.id = t.assignee_id
             left join company c on c.id = t.company_id
@@ -130,6 +131,7 @@ public class TaskService {
         var doneAt = rs.getTimestamp("done_at");
         return new TaskSummary(rs.getLong("id"), rs.getString("title"), due, rs.getLong("assignee_id"),
                 rs.getString("assignee_name"), companyId, rs.getString("company_name"), done,
-                doneAt == null ? null : doneAt.toInstant(), !done && due.isBefore(DisplayFormats.today()));
+                doneAt == null ? null : doneAt.toInstant(), !done && due.isBefore(DisplayFormats.today()),
+                rs.getString("link"), rs.getString("link_label"));
     }
 }

@@ -35,6 +35,14 @@ public class Task {
 
     private @Nullable Instant doneAt;
 
+    /** The module that made the task and alone changes it (null: typed by a person). */
+    @Column(updatable = false)
+    private @Nullable String owner;
+
+    /** A route of the application the task is about, with its label (e.g. a cohort's page). */
+    private @Nullable String link;
+    private @Nullable String linkLabel;
+
     @Column(nullable = false, updatable = false)
     private String createdBy = "";
 
@@ -55,6 +63,16 @@ public class Task {
         this.createdBy = createdBy;
     }
 
+    /** A task a module schedules for one of its records. */
+    public static Task owned(String owner, String title, LocalDate dueDate, long assigneeId, @Nullable Long companyId,
+                             @Nullable String link, @Nullable String linkLabel, String createdBy) {
+        var task = new Task(title, dueDate, assigneeId, companyId, createdBy);
+        task.owner = owner;
+        task.link = link;
+        task.linkLabel = linkLabel;
+        return task;
+    }
+
     public @Nullable Long getId() { return id; }
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
@@ -66,6 +84,10 @@ public class Task {
     public void moveToCompany(@Nullable Long companyId) { this.companyId = companyId; }
     public boolean isDone() { return done; }
     public @Nullable Instant getDoneAt() { return doneAt; }
+    public @Nullable String getOwner() { return owner; }
+    public @Nullable String getLink() { return link; }
+    public @Nullable String getLinkLabel() { return linkLabel; }
+    public void setLinkLabel(@Nullable String linkLabel) { this.linkLabel = link == null ? null : linkLabel; }
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
     public long getVersion() { return version; }

@@ -72,7 +72,7 @@ class MyTasksView extends Main implements HasDynamicTitle {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(TaskSummary::title).setHeader(getTranslation("tasks.column.title")).setKey("title")
                 .setFlexGrow(3).setTooltipGenerator(TaskSummary::title);
-        grid.addComponentColumn(this::company).setHeader(getTranslation("tasks.column.company")).setKey("company").setFlexGrow(2);
+        grid.addComponentColumn(this::about).setHeader(getTranslation("partner.tasks.column.about")).setKey("company").setFlexGrow(2);
         grid.addComponentColumn(this::due).setHeader(getTranslation("tasks.column.due")).setKey("due").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel(getTranslation("tasks.grid"));
@@ -94,7 +94,11 @@ class MyTasksView extends Main implements HasDynamicTitle {
         return box;
     }
 
-    private Component company(TaskSummary task) {
+    /** The page the task is about: the one its module linked (a cohort), else its company's. */
+    private Component about(TaskSummary task) {
+        if (task.link() != null && task.linkLabel() != null) {
+            return new Anchor(task.link(), task.linkLabel());
+        }
         if (task.companyId() == null || task.companyName() == null) {
             return new Span();
         }
