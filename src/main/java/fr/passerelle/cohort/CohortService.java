@@ -90,8 +90,7 @@ public class CohortService {
         return get(id).orElseThrow(() -> new CohortException(null, "cohort.error.not-found"));
     }
 
-    /** Whether the signed-in person may create cohorts (administrators and referents). */
-    @PreAuthorize("permitAll()")
+    /** Whether the signed-in person may create cohorts (administrators and referents); staff only, like the rest. */
     public boolean canCreate() {
         return access.canCreate();
     }
