@@ -49,6 +49,27 @@ class ParticipantsTab extends Composite<Div> {
         getContent().add(notice, toolbar, grid);
         getContent().addClassName("cohort-participants");
         load();
+        if (forms.currentUser().require().role() == fr.passerelle.base.Role.ADMIN) {
+            getContent().add(readLog());
+        }
+    }
+
+    static final int READS_SHOWN = 50;
+
+    /** For administrators: who read this list and when (each opening of this tab is one read). */
+    private com.vaadin.flow.component.details.Details readLog() {
+        var reads = new Grid<fr.passerelle.cohort.ParticipantRead>(fr.passerelle.cohort.ParticipantRead.class, false);
+        reads.addColumn(fr.passerelle.cohort.ParticipantRead::userDisplayName).setHeader(getTranslation("cohort.participants.reads.who"))
+                .setKey("who").setFlexGrow(1);
+        reads.addColumn(r -> fr.passerelle.base.DisplayFormats.dateTime(r.readAt())).setHeader(getTranslation("cohort.participants.reads.when"))
+                .setKey("when").setAutoWidth(true);
+        reads.setAllRowsVisible(true);
+        reads.setSelectionMode(Grid.SelectionMode.NONE);
+        reads.addClassName("participant-read-grid");
+        reads.setItems(forms.participants().reads(cohort.id(), READS_SHOWN));
+        var details = new com.vaadin.flow.component.details.Details(getTranslation("cohort.participants.reads.title", READS_SHOWN), reads);
+        details.addClassName("participant-read-log");
+        return details;
     }
 
     private void configureGrid() {

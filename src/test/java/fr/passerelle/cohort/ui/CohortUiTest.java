@@ -160,6 +160,28 @@ class CohortUiTest extends KaribuTest {
     }
 
     @Test
+    void anAdministratorSeesWhoReadTheParticipantsAndAReferentDoesNot() {
+        signIn("referent");
+        CohortDetails cohort = cohorts.create(cohort(null, fixtures.establishment(DIJON_ESTABLISHMENT), LocalDate.of(2027, 4, 5)));
+        UI.getCurrent().navigate("cohortes/" + cohort.id());
+        select("Participants");
+        assertThat(_find(com.vaadin.flow.component.details.Details.class, spec -> spec.withClasses("participant-read-log"))).isEmpty();
+
+        signIn("admin");
+        UI.getCurrent().navigate("cohortes/" + cohort.id());
+        select("Participants");
+        var log = _get(com.vaadin.flow.component.details.Details.class, spec -> spec.withClasses("participant-read-log"));
+        assertThat(log.getSummaryText()).isEqualTo("Consultations de cette liste (50 dernières)");
+        @SuppressWarnings("unchecked")
+        var grid = (com.vaadin.flow.component.grid.Grid<fr.passerelle.cohort.ParticipantRead>) _get(log,
+                com.vaadin.flow.component.grid.Grid.class, spec -> spec.withClasses("participant-read-grid"));
+        assertThat(GridKt._findAll(grid)).extracting(fr.passerelle.cohort.ParticipantRead::userId)
+                .as("the administrator's own read first, then the referent's")
+                .startsWith(fixtures.userId("admin"), fixtures.userId("referent"));
+        assertThat(GridKt._getFormatted(grid, 0, "when")).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+    }
+
+    @Test
     void aParticipantDropsOutAfterAReasonAndAConfirmation() {
         signIn("referent");
         CohortDetails cohort = cohorts.create(cohort(null, fixtures.establishment(DIJON_ESTABLISHMENT), LocalDate.of(2027, 4, 5)));
