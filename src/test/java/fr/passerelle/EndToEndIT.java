@@ -177,10 +177,10 @@ class EndToEndIT {
             click(wait, "//vaadin-multi-select-combo-box-item[contains(., 'F1603')]");
             trades.sendKeys(Keys.ESCAPE);
             choose(wait, "Établissement", "joux", "Joux-la-Ville");
-            var start = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(field("Début prévu"))));
+            var start = lastShown(wait, field("Début prévu"));
             start.sendKeys(java.time.LocalDate.now().plusDays(14).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")), Keys.ENTER);
             type(wait, "Places", "8");
-            click(wait, "//vaadin-dialog-overlay//vaadin-button[normalize-space(.)='Enregistrer'] | //vaadin-dialog//vaadin-button[normalize-space(.)='Enregistrer']");
+            click(wait, "//vaadin-button[normalize-space(.)='Enregistrer']");
             wait.until(ExpectedConditions.textToBe(By.cssSelector(".cohort-title"), title));
 
             String release = java.time.YearMonth.now().plusMonths(2).format(java.time.format.DateTimeFormatter.ofPattern("MM/yyyy"));
@@ -232,17 +232,26 @@ class EndToEndIT {
 
     /** Opens the select whose label is {@code label} and picks the item that contains {@code item}. */
     private static void pick(WebDriverWait wait, String label, String item) {
-        click(wait, "//vaadin-select[label[normalize-space(.)='" + label + "']]");
+        lastShown(wait, "//vaadin-select[label[normalize-space(.)='" + label + "']]").click();
         click(wait, "//vaadin-select-item[contains(., '" + item + "')]");
     }
 
     /** Types a filter into a combo box, then picks the item that contains {@code item}. */
     private static void choose(WebDriverWait wait, String label, String filter, String item) {
-        var input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(field(label))));
+        var input = lastShown(wait, field(label));
         input.clear();
         input.sendKeys(filter);
         click(wait, "//vaadin-combo-box-item[contains(., '" + item + "')]");
-        wait.until(ExpectedConditions.attributeContains(By.xpath(field(label)), "value", item));
+        wait.until(ignored -> input.getDomProperty("value").contains(item));
+    }
+
+    /**
+     * The last element shown that the path finds: a dialog comes after the view in the page, and its fields are
+     * the ones to use when the view behind has a field of the same label (a filter).
+     */
+    private static org.openqa.selenium.WebElement lastShown(WebDriverWait wait, String xpath) {
+        return wait.until(driver -> driver.findElements(By.xpath(xpath)).stream().filter(org.openqa.selenium.WebElement::isDisplayed)
+                .reduce((first, second) -> second).orElse(null));
     }
 
     private static void click(WebDriverWait wait, String xpath) {
@@ -251,7 +260,7 @@ class EndToEndIT {
 
     /** Types into the Vaadin field whose label is {@code label} (the label is in the field's light DOM). */
     private static void type(WebDriverWait wait, String label, String text) {
-        var input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(field(label))));
+        var input = lastShown(wait, field(label));
         input.clear();
         input.sendKeys(text, Keys.TAB);
     }

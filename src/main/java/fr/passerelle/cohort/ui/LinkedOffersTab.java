@@ -80,6 +80,7 @@ class LinkedOffersTab extends Composite<Div> {
             getContent().add(row);
         }
         grid.setAllRowsVisible(true);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addClassName("linked-offer-grid");
         grid.setSelectionMode(Grid.SelectionMode.NONE);
         grid.setEmptyStateText(getTranslation("cohort.offers.empty"));

@@ -87,10 +87,12 @@ class ParticipantsTab extends Composite<Div> {
         grid.addColumn(p -> situation(p.afterSixMonths())).setHeader(getTranslation("cohort.outcome-moment.AFTER_SIX_MONTHS"))
                 .setKey("afterSixMonths").setFlexGrow(2);
         if (cohort.editable()) {
+            // A set width and wrapping buttons: the grid fits the page instead of hiding its actions past a sideways scroll.
             grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader(getTranslation("cohort.column.actions")).setKey("actions")
-                    .setAutoWidth(true);
+                    .setWidth("15rem").setFlexGrow(0);
         }
         grid.setAllRowsVisible(true);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addClassName("participant-grid");
         grid.setSelectionMode(Grid.SelectionMode.NONE);
         grid.setEmptyStateText(getTranslation("cohort.participants.empty"));
@@ -116,6 +118,8 @@ class ParticipantsTab extends Composite<Div> {
         var outcome = small(getTranslation("cohort.participant.outcome"),
                 e -> new OutcomeDialog(forms, cohort.id(), participant, this::changed).open());
         var layout = new HorizontalLayout(edit, outcome);
+        layout.setWrap(true);
+        layout.setSpacing(false);
         if (participant.state() == ParticipantState.ENROLLED) {
             layout.add(small(getTranslation("cohort.participant.complete"), e -> {
                 if (errors.attempt(() -> service.complete(participant.id()))) {

@@ -45,6 +45,7 @@ class SuggestedOffersPanel extends Composite<Div> {
             return button;
         })).setHeader(getTranslation("cohort.column.actions")).setKey("actions").setAutoWidth(true);
         grid.setAllRowsVisible(true);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSelectionMode(Grid.SelectionMode.NONE);
         grid.addClassName("suggested-offer-grid");
         grid.setEmptyStateText(getTranslation("cohort.suggestions.empty"));
