@@ -157,7 +157,7 @@ class EndToEndIT {
 
     /**
      * Issue 11's journey: the demo referent of DISP Dijon creates a cohort, enrols two participants, links an offer
-     * Passerelle suggests, completes one participant's training, records their hire through that offer, and sees the
+     * Passerelle suggests, starts the training, completes one participant's path, records their hire through that offer, and sees the
      * placement rate at release go from none to one in one.
      */
     @Test
@@ -198,7 +198,7 @@ class EndToEndIT {
             var firstSuggestion = By.xpath("(//vaadin-grid[contains(@class, 'suggested-offer-grid')]//vaadin-button[normalize-space(.)='Lier'])[1]");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//vaadin-grid-cell-content[contains(., 'même métier F1603')]")));
             screenshot(browser, "cohort-suggestions");
-            wait.until(ExpectedConditions.elementToBeClickable(firstSuggestion)).click();
+            clickCentred(wait.until(ExpectedConditions.elementToBeClickable(firstSuggestion)));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//vaadin-button[normalize-space(.)='Délier']")));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Couvert']")));
             screenshot(browser, "cohort-linked-offer-and-coverage");
@@ -207,6 +207,9 @@ class EndToEndIT {
             var releaseRate = By.cssSelector(".cohort-rate-release .cohort-rate-figures");
             wait.until(ExpectedConditions.textToBe(releaseRate, "Rien à mesurer pour l’instant."));
 
+            click(wait, "//vaadin-button[contains(., 'Ouvrir le recrutement')]");
+            click(wait, "//vaadin-button[contains(., 'Démarrer la formation')]");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//vaadin-button[contains(., 'Clôturer la cohorte')]")));
             click(wait, "//vaadin-tab[normalize-space(.)='Participants']");
             click(wait, "(//vaadin-button[normalize-space(.)='Parcours terminé'])[1]");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Parcours terminé']")));
@@ -232,7 +235,7 @@ class EndToEndIT {
 
     /** Opens the select whose label is {@code label} and picks the item that contains {@code item}. */
     private static void pick(WebDriverWait wait, String label, String item) {
-        lastShown(wait, "//vaadin-select[label[normalize-space(.)='" + label + "']]").click();
+        clickCentred(lastShown(wait, "//vaadin-select[label[normalize-space(.)='" + label + "']]"));
         click(wait, "//vaadin-select-item[contains(., '" + item + "')]");
     }
 
@@ -255,7 +258,20 @@ class EndToEndIT {
     }
 
     private static void click(WebDriverWait wait, String xpath) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(xpath))).click();
+        var element = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(xpath)));
+        scrollToCentre(element);
+        clickCentred(wait.until(ExpectedConditions.elementToBeClickable(element)));
+    }
+
+    private static void scrollToCentre(org.openqa.selenium.WebElement element) {
+        var browser = (org.openqa.selenium.JavascriptExecutor) ((org.openqa.selenium.WrapsDriver) element).getWrappedDriver();
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    }
+
+    /** Scrolls the element to the middle of the page first: the browser's own scrolling stops at the edge, under a notification. */
+    private static void clickCentred(org.openqa.selenium.WebElement element) {
+        scrollToCentre(element);
+        element.click();
     }
 
     /** Types into the Vaadin field whose label is {@code label} (the label is in the field's light DOM). */

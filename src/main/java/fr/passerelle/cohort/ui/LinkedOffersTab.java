@@ -50,16 +50,17 @@ class LinkedOffersTab extends Composite<Div> {
         if (coverage != null) {
             getContent().add(coverage);
         }
+        getContent().add(new com.vaadin.flow.component.html.H3(getTranslation("cohort.offers.title")));
         boolean linking = cohort.editable() && cohort.state() != CohortState.CANCELLED;
         suggestions = linking ? new SuggestedOffersPanel(this::link) : null;
         grid.addColumn(LinkedOffer::title).setHeader(getTranslation("cohort.offer.field.title")).setKey("title").setFlexGrow(2);
         grid.addColumn(LinkedOffer::companyName).setHeader(getTranslation("cohort.offer.field.company")).setKey("company").setFlexGrow(2);
-        grid.addColumn(LinkedOffer::romeCode).setHeader(getTranslation("cohort.offer.field.rome")).setKey("rome").setAutoWidth(true);
-        grid.addColumn(LinkedOffer::positions).setHeader(getTranslation("cohort.offer.field.positions")).setKey("positions").setAutoWidth(true);
+        grid.addColumn(LinkedOffer::romeCode).setHeader(getTranslation("cohort.offer.field.rome")).setKey("rome").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(LinkedOffer::positions).setHeader(getTranslation("cohort.offer.field.positions")).setKey("positions").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(o -> getTranslation(o.status().translationKey())).setHeader(getTranslation("cohort.offer.field.status"))
-                .setKey("status").setAutoWidth(true);
+                .setKey("status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(o -> Objects.requireNonNullElse(o.departmentCode(), "")).setHeader(getTranslation("cohort.offer.field.department"))
-                .setKey("department").setAutoWidth(true);
+                .setKey("department").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(o -> DisplayFormats.dateTime(o.linkedAt())).setHeader(getTranslation("cohort.offer.field.linked-at"))
                 .setKey("linkedAt").setAutoWidth(true);
         if (cohort.editable()) {

@@ -14,6 +14,7 @@ import fr.passerelle.base.ui.component.Notifications;
 import fr.passerelle.base.ui.component.ViewToolbar;
 import fr.passerelle.cohort.CohortDetails;
 import fr.passerelle.cohort.CohortException;
+import fr.passerelle.cohort.CohortState;
 import fr.passerelle.cohort.OutcomeMoment;
 import fr.passerelle.cohort.ParticipantService;
 import fr.passerelle.cohort.ParticipantState;
@@ -119,14 +120,16 @@ class ParticipantsTab extends Composite<Div> {
                 e -> new OutcomeDialog(forms, cohort.id(), participant, this::changed).open());
         var layout = new HorizontalLayout(edit, outcome);
         layout.setWrap(true);
-        layout.setSpacing(false);
+        boolean started = cohort.state() == CohortState.IN_PROGRESS || cohort.state() == CohortState.COMPLETED;
         if (participant.state() == ParticipantState.ENROLLED) {
-            layout.add(small(getTranslation("cohort.participant.complete"), e -> {
-                if (errors.attempt(() -> service.complete(participant.id()))) {
-                    Notifications.success(getTranslation("cohort.participant.completed", participant.code()));
-                    changed();
-                }
-            }));
+            if (started) {
+                layout.add(small(getTranslation("cohort.participant.complete"), e -> {
+                    if (errors.attempt(() -> service.complete(participant.id()))) {
+                        Notifications.success(getTranslation("cohort.participant.completed", participant.code()));
+                        changed();
+                    }
+                }));
+            }
             var drop = small(getTranslation("cohort.participant.drop"), e -> new ReasonDialog(
                     getTranslation("cohort.participant.drop.title", participant.code()), getTranslation("cohort.participant.drop.reason"),
                     ParticipantService.DROP_REASON_MAX, getTranslation("cohort.participant.drop.confirm-text", participant.code()),

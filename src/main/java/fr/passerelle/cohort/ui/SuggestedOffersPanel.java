@@ -31,13 +31,13 @@ class SuggestedOffersPanel extends Composite<Div> {
         grid.addColumn(s -> s.offer().title()).setHeader(getTranslation("cohort.offer.field.title")).setKey("title").setFlexGrow(2);
         grid.addColumn(s -> s.offer().companyName()).setHeader(getTranslation("cohort.offer.field.company")).setKey("company")
                 .setFlexGrow(2);
-        grid.addColumn(s -> s.offer().romeCode()).setHeader(getTranslation("cohort.offer.field.rome")).setKey("rome").setAutoWidth(true);
+        grid.addColumn(s -> s.offer().romeCode()).setHeader(getTranslation("cohort.offer.field.rome")).setKey("rome").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(s -> s.offer().positions()).setHeader(getTranslation("cohort.offer.field.positions")).setKey("positions")
                 .setAutoWidth(true);
         grid.addColumn(s -> Objects.requireNonNullElse(s.offer().departmentCode(), "")).setHeader(getTranslation("cohort.offer.field.department"))
-                .setKey("department").setAutoWidth(true);
+                .setKey("department").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(s -> s.match().explanation(this::getTranslation)).setHeader(getTranslation("cohort.suggestions.why"))
-                .setKey("why").setFlexGrow(2);
+                .setKey("why").setFlexGrow(3);
         grid.addColumn(new ComponentRenderer<>(suggestion -> {
             var button = new Button(getTranslation("cohort.suggestions.link"), VaadinIcon.LINK.create(), e -> link.accept(suggestion));
             button.addThemeVariants(ButtonVariant.LUMO_SMALL);
