@@ -66,9 +66,12 @@ public class UnsubscribeTokens {
         }
         int dot = token.indexOf('.');
         try {
-            String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+            byte[] payloadBytes = Base64.getUrlDecoder().decode(token.substring(0, dot));
+            String payload = new String(payloadBytes, StandardCharsets.UTF_8);
             byte[] signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
-            if (!MessageDigest.isEqual(signature, signature(payload))) {
+            // Only the canonical spelling: the decoder ignores the unused low bits of a last character.
+            boolean canonical = (encode(payloadBytes) + "." + encode(signature)).equals(token);
+            if (!MessageDigest.isEqual(signature, signature(payload)) || !canonical) {
                 return Optional.empty();
             }
             String[] parts = payload.split("\n", -1);

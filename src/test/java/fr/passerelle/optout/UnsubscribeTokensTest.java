@@ -44,6 +44,12 @@ class UnsubscribeTokensTest extends IntegrationTest {
         // One character of the signature changed.
         char last = signature.charAt(signature.length() - 1);
         assertThat(tokens.read(payload + "." + signature.substring(0, signature.length() - 1) + (last == 'A' ? 'B' : 'A'))).isEmpty();
+        // Every spelling of the last character, even one that decodes to the same bytes.
+        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray()) {
+            if (c != last) {
+                assertThat(tokens.read(payload + "." + signature.substring(0, signature.length() - 1) + c)).isEmpty();
+            }
+        }
         // Truncated, without signature, garbage, too long.
         assertThat(tokens.read(token.substring(0, token.length() - 1))).isEmpty();
         assertThat(tokens.read(payload)).isEmpty();
