@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -158,8 +160,8 @@ public class OptOuts {
         return normalise(address).orElseThrow(() -> new IllegalArgumentException("Not an e-mail address"));
     }
 
-    private static java.time.OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(java.time.ZoneOffset.UTC);
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static @Nullable String shorten(@Nullable String text) {
@@ -172,7 +174,7 @@ public class OptOuts {
 
     private static OptOut optOut(ResultSet rs, int row) throws SQLException {
         return new OptOut(rs.getString(1), OptOutReason.valueOf(rs.getString(2)), rs.getInt(3),
-                rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), rs.getObject(5, java.time.OffsetDateTime.class).toInstant(),
+                rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getObject(5, OffsetDateTime.class).toInstant(),
                 rs.getString(6), rs.getString(7));
     }
 }

@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -144,7 +145,7 @@ public class BounceMailbox {
     private static String key(Message message) throws MessagingException {
         if (message instanceof MimeMessage mime && mime.getMessageID() != null && !mime.getMessageID().isBlank()) {
             String id = mime.getMessageID().strip();
-            return id.length() <= 900 ? "id:" + id : "id-sha256:" + sha256(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return id.length() <= 900 ? "id:" + id : "id-sha256:" + sha256(id.getBytes(StandardCharsets.UTF_8));
         }
         try {
             var content = new ByteArrayOutputStream();

@@ -2,6 +2,7 @@ package fr.passerelle.optout.internal;
 
 import fr.passerelle.optout.UnsubscribeHeaders;
 import fr.passerelle.optout.UnsubscribeTokens;
+import java.nio.charset.StandardCharsets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +27,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 class OneClickUnsubscribe {
 
     static final String PATH = "/" + UnsubscribeTokens.PATH + "/{token}";
-    private static final MediaType TEXT = new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
     @Bean
     RouterFunction<ServerResponse> oneClickUnsubscribeRoute(Unsubscriptions unsubscriptions) {
