@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -53,9 +54,29 @@ public class MailService {
      * @throws MailDeliveryException       when the SMTP server cannot be reached or refuses the message
      */
     public String send(OutgoingMail mail) {
+        MimeMessage message = message(mail, sender.createMimeMessage());
+        try {
+            sender.send(message);
+        } catch (MailException e) {
+            throw new MailDeliveryException("Could not send '" + mail.subject() + "' through the " + server.description()
+                    + ": " + e.getMessage(), e);
+        }
+        log.debug("Sent '{}' to {}", mail.subject(), mail.to());
+        try {
+            return message.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException("The message sent has no readable Message-ID", e);
+        }
+    }
+
+    /**
+     * Writes the mail into {@code message}, from Passerelle's address.
+     *
+     * @throws InvalidMailAddressException when a recipient or the reply-to address is not valid
+     */
+    <M extends MimeMessage> M message(OutgoingMail mail, M message) {
         List<InternetAddress> to = mail.to().stream().map(address -> parse("to", address)).toList();
         InternetAddress replyTo = mail.replyTo() == null ? null : parse("replyTo", mail.replyTo());
-        MimeMessage message = sender.createMimeMessage();
         try {
             var helper = new MimeMessageHelper(message, mail.html() != null, "UTF-8");
             helper.setFrom(from);
@@ -70,21 +91,25 @@ public class MailService {
             } else {
                 helper.setText(mail.text());
             }
-        } catch (MessagingException e) {
+            for (var header : mail.headers().entrySet()) {
+                message.setHeader(header.getKey(), MimeUtility.fold(header.getKey().length() + 2,
+                        MimeUtility.encodeText(header.getValue(), "UTF-8", null)));
+            }
+        } catch (MessagingException | java.io.UnsupportedEncodingException e) {
             throw new IllegalStateException("Could not build the message '" + mail.subject() + "'", e);
         }
-        try {
-            sender.send(message);
-        } catch (MailException e) {
-            throw new MailDeliveryException("Could not send '" + mail.subject() + "' through the " + server.description()
-                    + ": " + e.getMessage(), e);
-        }
-        log.debug("Sent '{}' to {}", mail.subject(), mail.to());
-        try {
-            return message.getMessageID();
-        } catch (MessagingException e) {
-            throw new IllegalStateException("The message sent has no readable Message-ID", e);
-        }
+        return message;
+    }
+
+    /** The domain of Passerelle's own address, for the Message-IDs the outbox gives its messages. */
+    String fromDomain() {
+        String address = from.getAddress();
+        return address.substring(address.lastIndexOf('@') + 1);
+    }
+
+    /** The sender behind this service, for the outbox's own SMTP connections. */
+    JavaMailSender sender() {
+        return sender;
     }
 
     /** Where mail goes, for screens that explain it. */
