@@ -21,9 +21,11 @@ create table mail_stream (
     check ((state = 'PAUSED') = (paused_reason is not null))
 );
 
--- The global throttle (passerelle.mail.outbox.global-per-minute), shared by every instance: one row.
+-- The global throttle, shared by every instance: one row. per_minute is written from
+-- passerelle.mail.outbox.global-per-minute when an instance starts (null: no limit), so all instances apply one limit.
 create table mail_global_allowance (
-    id        boolean primary key default true check (id),
+    id         boolean primary key default true check (id),
+    per_minute integer check (per_minute between 1 and 1000000),
     tokens    double precision not null default 0,
     tokens_at timestamptz not null default now()
 );

@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -62,8 +64,9 @@ class OutboxDelivery implements DisposableBean {
     private static final String RETURNING = "returning id, kind, stream, ref, recipients, reply_to, subject, body_text, body_html, headers, attempts";
 
     /**
-     * @param globalPerMinute         messages a minute over every instance, 0 for no limit; direct messages are never held
-     *                                back by it, but count in it
+     * @param globalPerMinute         messages a minute over every instance, 0 for no limit, written into the database when
+     *                                the application starts (the claims read it there); direct messages count in it but
+     *                                are never held back by it
      * @param unrecordedPerConnection how many sent messages a connection may have ahead of their record as sent
      */
     record Settings(int batchSize, int maxAttempts, Duration firstRetry, Duration staleAfter, int connections,
@@ -90,10 +93,6 @@ class OutboxDelivery implements DisposableBean {
 
         Settings withConnections(int count) {
             return new Settings(batchSize, maxAttempts, firstRetry, staleAfter, count, globalPerMinute, unrecordedPerConnection);
-        }
-
-        Settings withGlobalPerMinute(int perMinute) {
-            return new Settings(batchSize, maxAttempts, firstRetry, staleAfter, connections, perMinute, unrecordedPerConnection);
         }
     }
 
@@ -243,7 +242,7 @@ class OutboxDelivery implements DisposableBean {
         int first = Math.floorMod(turn.getAndIncrement(), Math.max(1, streams.size()));
         for (int i = 0; i < streams.size(); i++) {
             String stream = streams.get((first + i) % streams.size());
-            List<Row> rows = transaction.execute(status -> claimStream(stream, run));
+            List<Row> rows = transaction.execute(status -> claimStream(stream, streams.size(), run));
             if (!rows.isEmpty()) {
                 return rows;
             }
@@ -262,16 +261,15 @@ class OutboxDelivery implements DisposableBean {
                         """ + RETURNING)
                 .param("instance", instance).param("limit", settings.batchSize())
                 .query(OutboxDelivery::row).list();
-        if (!rows.isEmpty() && settings.globalPerMinute() > 0) {
+        if (!rows.isEmpty()) {
             // Never held back (a sign-in link cannot wait for a campaign), but campaigns slow down for them.
-            double available = globalAvailable();
-            jdbc.sql("update mail_global_allowance set tokens = :tokens, tokens_at = now()")
-                    .param("tokens", available - rows.size()).update();
+            globalAllowance().ifPresent(global -> jdbc.sql("update mail_global_allowance set tokens = :tokens, tokens_at = now()")
+                    .param("tokens", global.available() - rows.size()).update());
         }
         return sorted(rows);
     }
 
-    private List<Row> claimStream(String stream, Run run) {
+    private List<Row> claimStream(String stream, int streamsDue, Run run) {
         var state = jdbc.sql("""
                         select state, per_minute, tokens, extract(epoch from now() - tokens_at) from mail_stream
                         where name = :name for update
@@ -292,14 +290,14 @@ class OutboxDelivery implements DisposableBean {
             }
             limit = Math.min(limit, (int) Math.floor(streamAvailable));
         }
-        double globalAvailable = 0;
-        if (settings.globalPerMinute() > 0) {
-            globalAvailable = globalAvailable();
-            if (globalAvailable < 1) {
-                run.waitFor(Throttle.nanosUntilOne(settings.globalPerMinute(), globalAvailable));
+        var global = globalAllowance().orElse(null);
+        if (global != null) {
+            if (global.available() < 1) {
+                run.waitFor(Throttle.nanosUntilOne(global.perMinute(), global.available()));
                 return List.of();
             }
-            limit = Math.min(limit, (int) Math.floor(globalAvailable));
+            // Streams due share what the global bucket holds, so that each gets its turn.
+            limit = Math.min(limit, Math.max(1, (int) Math.floor(global.available() / streamsDue)));
         }
         List<Row> rows = jdbc.sql("""
                         update mail_outbox set status = 'SENDING', claimed_at = now(), claimed_by = :instance, attempts = attempts + 1
@@ -318,18 +316,33 @@ class OutboxDelivery implements DisposableBean {
                 run.waitFor(Throttle.nanosUntilOne(state.perMinute(), streamAvailable - rows.size()));
             }
         }
-        if (settings.globalPerMinute() > 0) {
+        if (global != null) {
             jdbc.sql("update mail_global_allowance set tokens = :tokens, tokens_at = now()")
-                    .param("tokens", globalAvailable - rows.size()).update();
+                    .param("tokens", global.available() - rows.size()).update();
         }
         return sorted(rows);
     }
 
-    /** Locks the global bucket for the claim's transaction and says what it holds now. */
-    private double globalAvailable() {
-        return jdbc.sql("select tokens, extract(epoch from now() - tokens_at) from mail_global_allowance for update")
-                .query((rs, i) -> Throttle.available(settings.globalPerMinute(), rs.getDouble(1), rs.getDouble(2)))
-                .single();
+    /** With a global limit, locks its bucket for the claim's transaction and says what it holds now. */
+    private java.util.Optional<Global> globalAllowance() {
+        if (jdbc.sql("select per_minute from mail_global_allowance where per_minute is not null").query(Integer.class).optional().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return jdbc.sql("select per_minute, tokens, extract(epoch from now() - tokens_at) from mail_global_allowance for update")
+                .query((rs, i) -> {
+                    int perMinute = rs.getInt(1);
+                    return rs.wasNull() ? null : new Global(perMinute, Throttle.available(perMinute, rs.getDouble(2), rs.getDouble(3)));
+                })
+                .optional();
+    }
+
+    /** Makes this instance's global limit the one every instance applies. */
+    @EventListener(ApplicationStartedEvent.class)
+    void applyGlobalLimit() {
+        jdbc.sql("update mail_global_allowance set per_minute = :perMinute, tokens = least(tokens, :burst)")
+                .param("perMinute", settings.globalPerMinute() == 0 ? null : settings.globalPerMinute())
+                .param("burst", settings.globalPerMinute() == 0 ? 0 : Throttle.burst(settings.globalPerMinute()))
+                .update();
     }
 
     /** Composes, sends and records one claimed batch. */
@@ -457,24 +470,21 @@ class OutboxDelivery implements DisposableBean {
             return;
         }
         transaction.executeWithoutResult(status -> {
+            jdbc.sql("update mail_stream set sample_sent = sample_sent + :sent, sample_errors = sample_errors + :errors where name = :name")
+                    .param("name", stream).param("sent", sent).param("errors", refusedForGood).update();
             String reason = jdbc.sql("""
-                            with counted as (
-                                update mail_stream set sample_sent = sample_sent + :sent, sample_errors = sample_errors + :errors
-                                where name = :name
-                                returning name, state, max_error_rate, min_sample, sample_sent, sample_errors)
-                            update mail_stream s
+                            update mail_stream
                             set state = 'PAUSED', changed_at = now(),
                                 paused_reason = format('error rate %s%% (%s of %s attempts) > %s%%',
-                                                       round(100.0 * c.sample_errors / (c.sample_sent + c.sample_errors), 1),
-                                                       c.sample_errors, c.sample_sent + c.sample_errors,
-                                                       round((100 * c.max_error_rate)::numeric, 1))
-                            from counted c
-                            where s.name = c.name and c.state = 'ACTIVE' and c.max_error_rate is not null
-                              and c.sample_sent + c.sample_errors >= c.min_sample
-                              and c.sample_errors > c.max_error_rate * (c.sample_sent + c.sample_errors)
-                            returning s.paused_reason
+                                                       round(100.0 * sample_errors / (sample_sent + sample_errors), 1),
+                                                       sample_errors, sample_sent + sample_errors,
+                                                       round((100 * max_error_rate)::numeric, 1))
+                            where name = :name and state = 'ACTIVE' and max_error_rate is not null
+                              and sample_sent + sample_errors >= min_sample
+                              and sample_errors > max_error_rate * (sample_sent + sample_errors)
+                            returning paused_reason
                             """)
-                    .param("name", stream).param("sent", sent).param("errors", refusedForGood)
+                    .param("name", stream)
                     .query(String.class).optional().orElse(null);
             if (reason != null) {
                 log.warn("Mail outbox: stream '{}' paused: {}", stream, reason);
@@ -602,6 +612,9 @@ class OutboxDelivery implements DisposableBean {
     }
 
     private record StreamState(String state, @Nullable Integer perMinute, double tokens, double elapsedSeconds) {
+    }
+
+    private record Global(int perMinute, double available) {
     }
 
     private record Composed(Row row, OutgoingMail mail) {
