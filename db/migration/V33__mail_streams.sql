@@ -50,7 +50,6 @@ alter table mail_outbox
 -- Direct messages (no stream) are claimed first; a campaign's 100,000 pending rows must not be scanned for them.
 drop index mail_outbox_due;
 create index mail_outbox_direct_due on mail_outbox (next_attempt_at, id) where status = 'PENDING' and stream is null;
--- A stream's due rows, for the claim; its rows by status, for progress; sent and failed over time, for results.
+-- A stream's due rows, for the claim. Progress and results read a stream's rows through mail_outbox_stream_ref:
+-- every index more is one more entry written by each of the two updates a message makes (claimed, sent).
 create index mail_outbox_stream_due on mail_outbox (stream, next_attempt_at, id) where status = 'PENDING';
-create index mail_outbox_stream_status on mail_outbox (stream, status) where stream is not null;
-create index mail_outbox_stream_finished on mail_outbox (stream, finished_at) where stream is not null and finished_at is not null;

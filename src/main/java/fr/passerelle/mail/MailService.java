@@ -1,5 +1,6 @@
 package fr.passerelle.mail;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
@@ -32,6 +34,8 @@ public class MailService {
     private static final Logger log = LoggerFactory.getLogger(MailService.class);
     /** Beyond RFC 5322 syntax, a domain with a dot: {@code jeanne@localhost} is a typo here, not an address. */
     private static final Pattern ADDRESS = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
+
+    private static final FileTypeMap FILE_TYPES = fileTypes();
 
     private final JavaMailSender sender;
     private final MailServerInfo server;
@@ -78,7 +82,13 @@ public class MailService {
         List<InternetAddress> to = mail.to().stream().map(address -> parse("to", address)).toList();
         InternetAddress replyTo = mail.replyTo() == null ? null : parse("replyTo", mail.replyTo());
         try {
-            var helper = new MimeMessageHelper(message, mail.html() != null, "UTF-8");
+            var helper = new MimeMessageHelper(message, mail.html() != null, "UTF-8") {
+                @Override
+                protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+                    // Spring's default builds a new map from mime.types on the class path for every message not its own.
+                    return FILE_TYPES;
+                }
+            };
             helper.setFrom(from);
             helper.setTo(to.toArray(InternetAddress[]::new));
             if (replyTo != null) {
@@ -110,6 +120,12 @@ public class MailService {
     /** The sender behind this service, for the outbox's own SMTP connections. */
     JavaMailSender sender() {
         return sender;
+    }
+
+    private static FileTypeMap fileTypes() {
+        var types = new ConfigurableMimeFileTypeMap();
+        types.afterPropertiesSet();
+        return types;
     }
 
     /** Where mail goes, for screens that explain it. */

@@ -91,6 +91,10 @@ class OutboxDelivery implements DisposableBean {
             return new Settings(batchSize, attempts, firstRetry, staleAfter, connections, globalPerMinute, unrecordedPerConnection);
         }
 
+        Settings withUnrecordedPerConnection(int count) {
+            return new Settings(batchSize, maxAttempts, firstRetry, staleAfter, connections, globalPerMinute, count);
+        }
+
         Settings withConnections(int count) {
             return new Settings(batchSize, maxAttempts, firstRetry, staleAfter, count, globalPerMinute, unrecordedPerConnection);
         }
@@ -173,8 +177,8 @@ class OutboxDelivery implements DisposableBean {
             return 0;
         }
         int sent = 0;
-        try (var marks = new SentMarks(jdbc, instance);
-             var lanes = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mail-outbox-connection-", 1).factory())) {
+        try (var marks = new SentMarks(jdbc, transaction, instance);
+             var lanes = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("mail-outbox-connection-", 1).factory())) {
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < settings.connections(); i++) {
                 results.add(lanes.submit(() -> connection(run, marks)));

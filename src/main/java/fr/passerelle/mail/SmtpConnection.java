@@ -19,8 +19,11 @@ import org.springframework.util.StringUtils;
  */
 final class SmtpConnection implements AutoCloseable {
 
+    private static final long IDLE_NANOS = 1_000_000_000L;
+
     private final JavaMailSender sender;
     private @Nullable Transport transport;
+    private long lastUsed;
 
     SmtpConnection(JavaMailSender sender) {
         this.sender = sender;
@@ -36,7 +39,8 @@ final class SmtpConnection implements AutoCloseable {
             return sendThroughSpring(message);
         }
         try {
-            if (transport == null || !transport.isConnected()) {
+            // isConnected() costs a round trip (NOOP): asked only of a connection that sat idle, which a server may drop.
+            if (transport == null || (System.nanoTime() - lastUsed > IDLE_NANOS && !transport.isConnected())) {
                 close();
                 transport = connect(impl);
             }
@@ -47,6 +51,7 @@ final class SmtpConnection implements AutoCloseable {
         try {
             message.saveChanges();
             transport.sendMessage(message, message.getAllRecipients());
+            lastUsed = System.nanoTime();
             return new Accepted(message.getMessageID());
         } catch (SendFailedException e) {
             int code = replyCode(e);
