@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * DISP DIJON, 1 in DISP LYON), 2 of them opened (one in each), and 2 people hired through the Dijon one.
  */
 @Component
-class CampaignFixture {
+public class CampaignFixture {
 
     static final OffsetDateTime DAY_ONE = OffsetDateTime.parse("2027-03-01T09:15:00+01:00");
     static final OffsetDateTime DAY_TWO = OffsetDateTime.parse("2027-03-02T23:30:00+01:00");
@@ -70,12 +70,12 @@ class CampaignFixture {
     }
 
     /** A campaign id no other test uses. */
-    static long newCampaignId() {
+    public static long newCampaignId() {
         return ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000_000L);
     }
 
     /** Writes the campaign's rows (visitors {@code a}, {@code b}, {@code c}, keys of one hex digit); returns its id. Leaves nobody signed in. */
-    long campaign() {
+    public long campaign() {
         long id = newCampaignId();
         String stream = "campaign:" + id;
         String domain = "c" + id + ".example.fr";

@@ -10,15 +10,12 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinSession;
 import fr.passerelle.KaribuTest;
-import fr.passerelle.offer.ContractType;
-import fr.passerelle.offer.OfferType;
 import fr.passerelle.portal.DeclarationFixtures;
 import fr.passerelle.portal.PortalFixtures;
 import fr.passerelle.portal.internal.CampaignLandings;
 import fr.passerelle.portal.internal.DeclarationLink;
 import fr.passerelle.portal.internal.Declarations;
 import fr.passerelle.reference.ReferenceService;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -116,21 +113,8 @@ class CampaignLandingTest extends KaribuTest {
     }
 
     private String declare() {
-        DeclarationView view = _get(DeclarationView.class);
         String email = PortalFixtures.uniqueEmail();
-        view.company().siret.setValue(DeclarationFixtures.randomSiret());
-        view.company().legalName.setValue("Chauffage Bourguignon");
-        view.lastName.setValue("Martin");
-        view.email.setValue(email);
-        DeclarationOfferFields offer = view.offer();
-        offer.type.setValue(OfferType.POST_RELEASE_JOB);
-        offer.rome.setValue(reference.romeJob(DeclarationFixtures.ROME_CODE).orElseThrow());
-        offer.title.setValue(DeclarationFixtures.OFFER_TITLE);
-        offer.contract.setValue(ContractType.CDI);
-        offer.department().setValue(reference.departments().stream().filter(d -> d.code().equals(DeclarationFixtures.DEPARTMENT))
-                .findFirst().orElseThrow());
-        offer.start.setValue(LocalDate.now().plusDays(14));
-        view.consent.setValue(true);
+        DeclarationViewTest.fill(_get(DeclarationView.class), reference, email);
         _click(_get(Button.class, spec -> spec.withText("Envoyer ma déclaration")));
         return email;
     }
