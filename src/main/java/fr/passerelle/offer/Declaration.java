@@ -11,10 +11,18 @@ import org.jspecify.annotations.Nullable;
  *
  * @param consentedAt    when the contact ticked the consent
  * @param consentVersion which consent text they read (e.g. {@code 2026-12})
- * @param campaignRef    the campaign whose link brought them, when there was one
+ * @param campaignRef    a free tag of where they came from (a fair, a flyer), when the link had one
+ * @param campaignId     the campaign whose portal link brought them (decision record 024), when there was one; the
+ *                       offer keeps it for the campaign's results, and nothing else reads it
  */
 public record Declaration(DeclaredCompany company, DeclaredContact contact, OfferDraft offer, Instant consentedAt,
-                          String consentVersion, @Nullable String campaignRef) {
+                          String consentVersion, @Nullable String campaignRef, @Nullable Long campaignId) {
+
+    /** A declaration no campaign brought. */
+    public Declaration(DeclaredCompany company, DeclaredContact contact, OfferDraft offer, Instant consentedAt,
+                       String consentVersion, @Nullable String campaignRef) {
+        this(company, contact, offer, consentedAt, consentVersion, campaignRef, null);
+    }
 
     /** The company as declared: SIRET (14 digits, checked), legal name, and its address when given. */
     public record DeclaredCompany(String siret, String legalName, @Nullable String street, @Nullable String postcode,

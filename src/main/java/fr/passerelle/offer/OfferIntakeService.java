@@ -35,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code company.street}, {@code company.postcode}, {@code company.commune}, {@code company.departmentCode},
  * {@code company.nafCode}, {@code company.workforceBracketCode}; the contact's as {@code contact.firstName},
  * {@code contact.lastName}, {@code contact.jobTitle}, {@code contact.email}, {@code contact.phone}; and
- * {@code consent} for the consent's date and version, {@code campaignRef}.
+ * {@code consent} for the consent's date and version, {@code campaignRef}. A campaign id that is not a positive number
+ * is dropped, never refused: it only attributes the offer to a campaign (decision record 024).
  */
 @Service
 @Transactional(readOnly = true)
@@ -79,7 +80,8 @@ public class OfferIntakeService {
      * Records a confirmed declaration: checks everything again, creates the offer {@code PENDING_VALIDATION} of source
      * {@code PORTAL} without a company, keeps the declared company and contact with it, records the state it was
      * created in (by {@code portal:<email>}) and publishes {@link OfferCreated} and {@link OfferDeclared} (the
-     * referents of its DISP are then e-mailed). The portal calls it when the confirmation link is followed.
+     * referents of its DISP are then e-mailed). The offer keeps the campaign id of the declaration, if any. The portal
+     * calls it when the confirmation link is followed.
      *
      * @return the new offer's id
      * @throws OfferException naming the field at fault (see the class description)
@@ -111,6 +113,12 @@ public class OfferIntakeService {
                 .param("phone", contact.phone()).param("consentedAt", java.sql.Timestamp.from(consentedAt))
                 .param("consentVersion", consentVersion).param("campaign", campaign)
                 .update();
+        Long campaignId = declaration.campaignId();
+        if (campaignId != null && campaignId > 0) {
+            // Not a field of the Offer entity: written once here, read only by the campaign results.
+            jdbc.sql("update offer set campaign_id = :campaign where id = :id").param("campaign", campaignId)
+                    .param("id", created.id()).update();
+        }
         events.publishEvent(new OfferDeclared(created.id(), created.dispCode(), company.legalName(), company.siret()));
         return created.id();
     }

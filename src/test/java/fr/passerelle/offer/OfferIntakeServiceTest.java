@@ -44,6 +44,19 @@ class OfferIntakeServiceTest extends IntegrationTest {
     }
 
     @Test
+    void theOfferKeepsTheCampaignIdOfItsDeclarationAndDropsOneThatIsNotPositive() {
+        Declaration d = OfferFixtures.declaration("Campagne SARL", "21", "campagne@exemple.fr");
+
+        long attributed = intake.declare(new Declaration(d.company(), d.contact(), d.offer(), d.consentedAt(), d.consentVersion(), null, 42L));
+        long forged = intake.declare(new Declaration(d.company(), d.contact(), d.offer(), d.consentedAt(), d.consentVersion(), null, -42L));
+
+        assertThat(jdbc.sql("select campaign_id from offer where id = :id").param("id", attributed).query(Long.class).single())
+                .isEqualTo(42L);
+        assertThat(jdbc.sql("select campaign_id is null from offer where id = :id").param("id", forged).query(Boolean.class).single())
+                .as("attribution only: the declaration stands without it").isTrue();
+    }
+
+    @Test
     void anAnonymousDeclarationBecomesAPendingOfferWithoutCompanyKeepingWhatWasDeclared() {
         Declaration declaration = OfferFixtures.declaration("Métallerie Dupont", "21", "  Jeanne.Dupont@Exemple.fr ");
 

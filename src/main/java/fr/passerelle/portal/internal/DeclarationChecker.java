@@ -47,7 +47,7 @@ class DeclarationChecker {
 
     /** The declaration normalised, or what is wrong with it (then {@code company} and the rest are null). */
     record Checked(List<FieldProblem> problems, @Nullable DeclaredCompany company, @Nullable DeclaredContact contact,
-                   @Nullable OfferDraft offer, @Nullable String campaignRef) {
+                   @Nullable OfferDraft offer, @Nullable String campaignRef, @Nullable Long campaignId) {
 
         boolean valid() {
             return problems.isEmpty();
@@ -91,6 +91,7 @@ class DeclarationChecker {
             // A link tampered with: the declaration stands, without it.
             campaign = null;
         }
+        Long campaignId = request.campaignId() != null && request.campaignId() > 0 ? request.campaignId() : null;
 
         OfferDraft offer = null;
         try {
@@ -99,10 +100,10 @@ class DeclarationChecker {
             problems.add(new FieldProblem(e.field(), e.messageKey(), e.arguments()));
         }
         if (!problems.isEmpty() || siret == null || legalName == null || lastName == null || email == null || offer == null) {
-            return new Checked(List.copyOf(problems), null, null, null, null);
+            return new Checked(List.copyOf(problems), null, null, null, null, null);
         }
         return new Checked(List.of(), new DeclaredCompany(siret, legalName, street, postcode, commune, departmentCode, naf, workforce),
-                new DeclaredContact(firstName, lastName, jobTitle, email, phone), offer, campaign);
+                new DeclaredContact(firstName, lastName, jobTitle, email, phone), offer, campaign, campaignId);
     }
 
     /** What is wrong with a SIRET as typed, if anything: the same messages as the form shows while it is typed. */

@@ -126,7 +126,7 @@ public class Declarations {
         String token = newToken();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(validity);
-        long id = insert(company, contact, offer, checked.campaignRef(), sha256(token), hashes.of("declaration-client-address", clientAddress), now, expiresAt);
+        long id = insert(company, contact, offer, checked.campaignRef(), checked.campaignId(), sha256(token), hashes.of("declaration-client-address", clientAddress), now, expiresAt);
         outbox.enqueue("portal.declaration-confirmation", mail.confirmation(contact, company, offer, token, validity, locale),
                 "portal-declaration:" + id);
     }
@@ -176,17 +176,17 @@ public class Declarations {
     }
 
     private long insert(DeclaredCompany company, DeclaredContact contact, OfferDraft offer, @Nullable String campaignRef,
-                        String tokenHash, String addressHash, Instant now, Instant expiresAt) {
+                        @Nullable Long campaignId, String tokenHash, String addressHash, Instant now, Instant expiresAt) {
         return jdbc.sql("""
                         insert into portal_declaration (token_hash, email, siret, legal_name, street, postcode, commune,
                             department_code, naf_code, workforce_bracket_code, first_name, last_name, job_title, phone,
                             offer_type, rome_code, title, description, positions, contract_type, hours_per_week, offer_commune,
                             offer_department_code, establishment_ids, start_date, end_date, consented_at, consent_version,
-                            campaign_ref, client_address_hash, created_at, expires_at)
+                            campaign_ref, campaign_id, client_address_hash, created_at, expires_at)
                         values (:tokenHash, :email, :siret, :legalName, :street, :postcode, :commune, :department, :naf,
                             :workforce, :firstName, :lastName, :jobTitle, :phone, :type, :rome, :title, :description, :positions,
                             :contract, :hours, :offerCommune, :offerDepartment, :establishments, :start, :end, :now, :consentVersion,
-                            :campaign, :addressHash, :now, :expiresAt)
+                            :campaign, :campaignId, :addressHash, :now, :expiresAt)
                         returning id""")
                 .param("tokenHash", tokenHash).param("email", contact.email())
                 .param("siret", company.siret()).param("legalName", company.legalName()).param("street", company.street())
@@ -202,6 +202,7 @@ public class Declarations {
                 .param("establishments", offer.establishmentIds().stream().sorted().toArray(Long[]::new))
                 .param("start", offer.startDate()).param("end", offer.endDate())
                 .param("now", Timestamp.from(now)).param("consentVersion", CONSENT_VERSION).param("campaign", campaignRef)
+                .param("campaignId", campaignId)
                 .param("addressHash", addressHash).param("expiresAt", Timestamp.from(expiresAt))
                 .query(Long.class).single();
     }
@@ -227,7 +228,7 @@ public class Declarations {
                 rs.getBigDecimal("hours_per_week"), rs.getString("offer_commune"), rs.getString("offer_department_code"),
                 establishments, rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class), null);
         var declaration = new Declaration(company, contact, offer, rs.getTimestamp("consented_at").toInstant(),
-                rs.getString("consent_version"), rs.getString("campaign_ref"));
+                rs.getString("consent_version"), rs.getString("campaign_ref"), rs.getObject("campaign_id", Long.class));
         Timestamp confirmed = rs.getTimestamp("confirmed_at");
         return new Stored(rs.getLong("id"), declaration, rs.getTimestamp("expires_at").toInstant(),
                 confirmed == null ? null : confirmed.toInstant());

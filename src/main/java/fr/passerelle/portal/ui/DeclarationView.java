@@ -21,6 +21,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import fr.passerelle.partner.CompanySelfService;
 import fr.passerelle.portal.PortalInput;
 import fr.passerelle.portal.PortalRateLimits;
+import fr.passerelle.portal.internal.CampaignLandings;
 import fr.passerelle.portal.internal.DeclarationRefused;
 import fr.passerelle.portal.internal.DeclarationRequest;
 import fr.passerelle.portal.internal.Declarations;
@@ -133,7 +134,7 @@ class DeclarationView extends Div implements HasDynamicTitle, BeforeEnterObserve
         return new DeclarationRequest(company.siret.getValue(), company.legalName.getValue(), company.street.getValue(),
                 company.postcode.getValue(), company.commune.getValue(), company.naf.getValue(), company.workforceCode(),
                 firstName.getValue(), lastName.getValue(), jobTitle.getValue(), email.getValue(), phone.getValue(), offer.draft(),
-                consent.getValue(), campaignRef);
+                consent.getValue(), campaignRef, CampaignLandings.current().orElse(null));
     }
 
     /** Each message next to its field; the first field at fault gets the focus, and a summary is announced. */
@@ -183,8 +184,10 @@ class DeclarationView extends Div implements HasDynamicTitle, BeforeEnterObserve
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        // A campaign's link says where the visitor came from (?campagne=…); the checks drop a malformed one.
-        campaignRef = event.getLocation().getQueryParameters().getSingleParameter("campagne").orElse(null);
+        // ?campagne=42 is a campaign's portal link, remembered for the session by CampaignLandings; any other value is a
+        // free tag of where the visitor came from (a fair, a flyer), which the checks drop when malformed.
+        campaignRef = event.getLocation().getQueryParameters().getSingleParameter(CampaignLandings.PARAMETER)
+                .filter(value -> CampaignLandings.campaignId(value).isEmpty()).orElse(null);
     }
 
     @Override

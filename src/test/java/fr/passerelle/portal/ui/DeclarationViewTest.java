@@ -259,7 +259,11 @@ class DeclarationViewTest extends KaribuTest {
     }
 
     private void fill(String email) {
-        DeclarationView view = view();
+        fill(view(), reference, email);
+    }
+
+    /** Fills the form with a valid declaration of a job at release in Côte-d'Or (also for other tests of the form). */
+    static void fill(DeclarationView view, ReferenceService reference, String email) {
         view.company().siret.setValue(DeclarationFixtures.randomSiret());
         view.company().legalName.setValue("Chauffage Bourguignon");
         view.lastName.setValue("Martin");
