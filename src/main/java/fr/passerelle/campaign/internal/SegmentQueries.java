@@ -1,0 +1,150 @@
+package fr.passerelle.campaign.internal;
+
+import fr.passerelle.campaign.SegmentCount;
+import fr.passerelle.campaign.SegmentFilter;
+import fr.passerelle.campaign.SegmentRecipient;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A segment as SQL over the partner and offer tables, read only (a reporting read model, decision record 022):
+ * predicates exist only for the filters set, so that PostgreSQL plans each combination with its indexes. Measured on
+ * a million contacts by {@code bin/benchmark-segments}.
+ */
+@Component
+public class SegmentQueries {
+
+    /** Why a contact is left out, in the order {@link SegmentCount} counts them; 0 when it is written to. */
+    private static final String REASON = """
+            case when k.email is null then 1
+                 when k.email_status = 'UNSUBSCRIBED' then 2
+                 when k.email_status = 'BOUNCED' then 3
+                 when %s then 4
+                 else 0 end""";
+
+    private final JdbcClient jdbc;
+    private final OptOutExclusion optOuts;
+
+    public SegmentQueries(JdbcClient jdbc, OptOutExclusion optOuts) {
+        this.jdbc = jdbc;
+        this.optOuts = optOuts;
+    }
+
+    public SegmentCount count(SegmentFilter filter) {
+        var params = new HashMap<String, Object>();
+        String sql = """
+                with matched as materialized (
+                    select k.id, k.company_id, lower(k.email) as address, %s as reason
+                    from company c join contact k on k.company_id = c.id
+                    %s),
+                reached as (
+                    select distinct on (address) address, company_id from matched where reason = 0 order by address, id)
+                select count(*) as matched_contacts,
+                       count(distinct company_id) as matched_companies,
+                       (select count(*) from reached) as recipients,
+                       (select count(distinct company_id) from reached) as companies,
+                       count(*) filter (where reason = 1) as without_email,
+                       count(*) filter (where reason = 2) as unsubscribed,
+                       count(*) filter (where reason = 3) as bounced,
+                       count(*) filter (where reason = 4) as opted_out,
+                       count(*) filter (where reason = 0) - (select count(*) from reached) as duplicates
+                from matched
+                """.formatted(REASON.formatted(optOuts.optedOut("lower(k.email)")), where(filter, params));
+        return jdbc.sql(sql).params(params).query(SegmentCount.class).single();
+    }
+
+    /**
+     * Every address the segment writes to now, in address order, {@code batchSize} at a time: each batch is one
+     * statement that resumes after the last address of the one before, so no transaction or cursor stays open
+     * between batches and the campaign's fan-out may write each batch in its own. Returns how many were handed out.
+     */
+    public long forEachRecipientBatch(SegmentFilter filter, int batchSize, Consumer<List<SegmentRecipient>> batch) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive");
+        }
+        var params = new HashMap<String, Object>();
+        String sql = """
+                select distinct on (lower(k.email)) k.id as contact_id, lower(k.email) as address, k.company_id
+                from company c join contact k on k.company_id = c.id
+                %s and k.email is not null and k.email_status = 'ACTIVE' and not %s and lower(k.email) > :after
+                order by lower(k.email), k.id
+                limit :batchSize
+                """.formatted(where(filter, params), optOuts.optedOut("lower(k.email)"));
+        params.put("batchSize", batchSize);
+        String after = "";
+        long total = 0;
+        while (true) {
+            params.put("after", after);
+            List<SegmentRecipient> recipients = jdbc.sql(sql).params(params).query(SegmentRecipient.class).list();
+            if (recipients.isEmpty()) {
+                return total;
+            }
+            total += recipients.size();
+            batch.accept(recipients);
+            if (recipients.size() < batchSize) {
+                return total;
+            }
+            after = recipients.getLast().address();
+        }
+    }
+
+    /** {@code where …} on {@code company c}: partners of kind COMPANY and the filters set. */
+    static String where(SegmentFilter filter, Map<String, Object> params) {
+        List<String> predicates = new ArrayList<>();
+        predicates.add("c.kind = 'COMPANY'");
+        in(predicates, params, "c.disp_code", "disps", filter.dispCodes());
+        in(predicates, params, "c.region_code", "regions", filter.regionCodes());
+        in(predicates, params, "c.department_code", "departments", filter.departmentCodes());
+        if (!filter.nafSections().isEmpty()) {
+            predicates.add("c.naf_code in (select s.code from naf_sub_class s where s.section_code in (:sections))");
+            params.put("sections", sorted(filter.nafSections()));
+        }
+        in(predicates, params, "c.workforce_bracket", "brackets",
+                filter.workforceBrackets().stream().map(b -> b.code()).collect(Collectors.toSet()));
+        in(predicates, params, "c.stage", "stages", names(filter.stages()));
+        if (!filter.engagementTypes().isEmpty()) {
+            predicates.add("exists (select 1 from engagement e where e.company_id = c.id and e.type in (:engagementTypes))");
+            params.put("engagementTypes", sorted(names(filter.engagementTypes())));
+        }
+        if (!filter.labels().isEmpty()) {
+            predicates.add("c.labels && cast(:labels as text[])");
+            params.put("labels", sorted(names(filter.labels())).toArray(String[]::new));
+        }
+        if (filter.noInteractionForMonths() != null) {
+            predicates.add("not exists (select 1 from interaction i where i.company_id = c.id"
+                    + " and i.occurred_at >= now() - make_interval(months => :months))");
+            params.put("months", filter.noInteractionForMonths());
+        }
+        String declared = "(exists (select 1 from offer o where o.company_id = c.id)"
+                + " or exists (select 1 from offer_declaration d where d.siret = c.siret))";
+        switch (filter.offers()) {
+            case WITH_OFFER -> predicates.add(declared);
+            case WITHOUT_OFFER -> predicates.add("not " + declared);
+            case ANY -> { }
+        }
+        return "where " + String.join(" and ", predicates);
+    }
+
+    private static void in(List<String> predicates, Map<String, Object> params, String column, String name,
+                           Set<String> values) {
+        if (!values.isEmpty()) {
+            predicates.add(column + " in (:" + name + ")");
+            params.put(name, sorted(values));
+        }
+    }
+
+    private static Set<String> names(Set<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).collect(Collectors.toSet());
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
+    }
+}
