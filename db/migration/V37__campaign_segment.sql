@@ -15,7 +15,7 @@ create table campaign_segment (
 create unique index campaign_segment_name_key on campaign_segment (lower(btrim(name)));
 create index campaign_segment_owner_idx on campaign_segment (owner_id);
 
--- A segment's count walks a filter's companies and then their contacts through contact_company_idx (V5). Carrying
--- the columns the count reads (address and status) in the index lets it count the contacts from the index alone,
--- without visiting the contact table: bin/benchmark-segments, decision record 022.
+-- A segment's count walks a filter's companies, then their contacts by company. Carrying the columns the count reads
+-- (address and status) in that index lets it read the contacts from the index alone (index-only scans), not from
+-- the contact table, whose rows of one company lie far apart: bin/benchmark-segments, decision record 022.
 create index contact_company_email_idx on contact (company_id) include (email, email_status);

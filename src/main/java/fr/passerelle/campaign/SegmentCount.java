@@ -8,7 +8,7 @@ package fr.passerelle.campaign;
  * @param matchedContacts  contacts of the matching companies
  * @param matchedCompanies companies that match the filters and have at least one contact
  * @param recipients       distinct addresses a campaign would write to
- * @param companies        companies reached through those addresses
+ * @param companies        companies with at least one contact written to
  * @param withoutEmail     contacts without an address
  * @param unsubscribed     contacts whose status is {@code UNSUBSCRIBED}
  * @param bounced          contacts whose status is {@code BOUNCED}

@@ -43,6 +43,8 @@ class SegmentServiceTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+    @Autowired
     UserDetailsService users;
 
     OfferFixtures fixtures;
@@ -133,7 +135,7 @@ class SegmentServiceTest extends IntegrationTest {
         fixtures.signIn("communication");
         String word = token();
         String optedOut = word + "-stop@exemple.fr";
-        var queries = new SegmentQueries(jdbc, address -> address + " in ('" + optedOut + "')");
+        var queries = new SegmentQueries(jdbc, transactionManager, address -> address + " in ('" + optedOut + "')");
         SegmentFilter filter = inDepartment();
         SegmentCount before = queries.count(filter);
         long company = company();

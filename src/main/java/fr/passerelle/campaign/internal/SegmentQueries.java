@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A segment as SQL over the partner and offer tables, read only (a reporting read model, decision record 022):
@@ -29,35 +31,52 @@ public class SegmentQueries {
                  when %s then 4
                  else 0 end""";
 
+    /** Memory for one count's hash tables: a million contacts' addresses fit. */
+    static final String COUNT_WORK_MEM = "64MB";
+
     private final JdbcClient jdbc;
     private final OptOutExclusion optOuts;
+    private final TransactionTemplate transactions;
 
-    public SegmentQueries(JdbcClient jdbc, OptOutExclusion optOuts) {
+    public SegmentQueries(JdbcClient jdbc, PlatformTransactionManager transactionManager, OptOutExclusion optOuts) {
         this.jdbc = jdbc;
         this.optOuts = optOuts;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setReadOnly(true);
     }
 
+    /**
+     * The count in one statement: the matching contacts once (each with the reason it is left out), then grouped by
+     * company and by address with hash aggregates. The transaction's {@code work_mem} is raised so that those stay in
+     * memory at a million contacts rather than spilling to disk.
+     */
     public SegmentCount count(SegmentFilter filter) {
         var params = new HashMap<String, Object>();
         String sql = """
                 with matched as materialized (
-                    select k.id, k.company_id, lower(k.email) as address, %s as reason
+                    select k.company_id, lower(k.email) as address, %s as reason
                     from company c join contact k on k.company_id = c.id
                     %s),
-                reached as (
-                    select distinct on (address) address, company_id from matched where reason = 0 order by address, id)
-                select count(*) as matched_contacts,
-                       count(distinct company_id) as matched_companies,
-                       (select count(*) from reached) as recipients,
-                       (select count(distinct company_id) from reached) as companies,
-                       count(*) filter (where reason = 1) as without_email,
-                       count(*) filter (where reason = 2) as unsubscribed,
-                       count(*) filter (where reason = 3) as bounced,
-                       count(*) filter (where reason = 4) as opted_out,
-                       count(*) filter (where reason = 0) - (select count(*) from reached) as duplicates
-                from matched
+                reached as (select count(*) as recipients from (select address from matched where reason = 0 group by address) g),
+                contacts as (
+                    select count(*) as matched_contacts,
+                           count(*) filter (where reason = 1) as without_email,
+                           count(*) filter (where reason = 2) as unsubscribed,
+                           count(*) filter (where reason = 3) as bounced,
+                           count(*) filter (where reason = 4) as opted_out,
+                           count(*) filter (where reason = 0) as eligible
+                    from matched)
+                select k.matched_contacts,
+                       (select count(*) from (select company_id from matched group by company_id) g) as matched_companies,
+                       r.recipients,
+                       (select count(*) from (select company_id from matched where reason = 0 group by company_id) g) as companies,
+                       k.without_email, k.unsubscribed, k.bounced, k.opted_out, k.eligible - r.recipients as duplicates
+                from contacts k, reached r
                 """.formatted(REASON.formatted(optOuts.optedOut("lower(k.email)")), where(filter, params));
-        return jdbc.sql(sql).params(params).query(SegmentCount.class).single();
+        return transactions.execute(status -> {
+            jdbc.sql("set local work_mem = '" + COUNT_WORK_MEM + "'").update();
+            return jdbc.sql(sql).params(params).query(SegmentCount.class).single();
+        });
     }
 
     /**
