@@ -159,7 +159,7 @@ class SegmentCountBenchmark extends IntegrationTest {
             var result = new Result(title + ": " + name, ListBenchmark.percentile(times, 50), ListBenchmark.percentile(times, 95),
                     ListBenchmark.percentile(times, 100));
             print("");
-            print("%s: %d counts after %d warm-up; on average %,d contacts matched, %,d addresses reached", name, QUERIES, WARM_UP,
+            print("%s: %d counts after %d warm-up; on average %,d contacts matched, %,d reachable", name, QUERIES, WARM_UP,
                     contacts / QUERIES, recipients / QUERIES);
             print("    last: %s", last);
             print("    p50 %.0f ms, p95 %.0f ms, max %.0f ms: %s", result.p50(), result.p95(), result.max(),

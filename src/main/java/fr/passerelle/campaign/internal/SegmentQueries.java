@@ -31,8 +31,8 @@ public class SegmentQueries {
                  when %s then 4
                  else 0 end""";
 
-    /** Memory for one count's hash tables: a million contacts' addresses fit. */
-    static final String COUNT_WORK_MEM = "64MB";
+    /** Memory for one count's hash table of companies: 200,000 of them fit. */
+    static final String COUNT_WORK_MEM = "32MB";
 
     private final JdbcClient jdbc;
     private final OptOutExclusion optOuts;
@@ -46,32 +46,33 @@ public class SegmentQueries {
     }
 
     /**
-     * The count in one statement: the matching contacts once (each with the reason it is left out), then grouped by
-     * company and by address with hash aggregates. The transaction's {@code work_mem} is raised so that those stay in
-     * memory at a million contacts rather than spilling to disk.
+     * The count in one pass: each matching contact gets the reason it is left out (computed once: {@code offset 0}
+     * keeps the subquery from being flattened into the aggregates), the contacts are counted per company, then the
+     * companies summed. An address shared by two contacts is counted twice here and written to once when sending
+     * (distinct addresses would cost a hash of every address at each count).
      */
     public SegmentCount count(SegmentFilter filter) {
         var params = new HashMap<String, Object>();
         String sql = """
-                with matched as materialized (
-                    select k.company_id, lower(k.email) as address, %s as reason
-                    from company c join contact k on k.company_id = c.id
-                    %s),
-                reached as (select count(*) as recipients from (select address from matched where reason = 0 group by address) g),
-                contacts as (
-                    select count(*) as matched_contacts,
-                           count(*) filter (where reason = 1) as without_email,
-                           count(*) filter (where reason = 2) as unsubscribed,
-                           count(*) filter (where reason = 3) as bounced,
-                           count(*) filter (where reason = 4) as opted_out,
-                           count(*) filter (where reason = 0) as eligible
-                    from matched)
-                select k.matched_contacts,
-                       (select count(*) from (select company_id from matched group by company_id) g) as matched_companies,
-                       r.recipients,
-                       (select count(*) from (select company_id from matched where reason = 0 group by company_id) g) as companies,
-                       k.without_email, k.unsubscribed, k.bounced, k.opted_out, k.eligible - r.recipients as duplicates
-                from contacts k, reached r
+                select count(*) as matched_companies,
+                       coalesce(sum(contacts), 0) as matched_contacts,
+                       coalesce(sum(recipients), 0) as recipients,
+                       count(*) filter (where recipients > 0) as companies,
+                       coalesce(sum(without_email), 0) as without_email,
+                       coalesce(sum(unsubscribed), 0) as unsubscribed,
+                       coalesce(sum(bounced), 0) as bounced,
+                       coalesce(sum(opted_out), 0) as opted_out
+                from (select company_id, count(*) as contacts,
+                             count(*) filter (where reason = 0) as recipients,
+                             count(*) filter (where reason = 1) as without_email,
+                             count(*) filter (where reason = 2) as unsubscribed,
+                             count(*) filter (where reason = 3) as bounced,
+                             count(*) filter (where reason = 4) as opted_out
+                      from (select k.company_id, %s as reason
+                            from company c join contact k on k.company_id = c.id
+                            %s
+                            offset 0) matched
+                      group by company_id) per_company
                 """.formatted(REASON.formatted(optOuts.optedOut("lower(k.email)")), where(filter, params));
         return transactions.execute(status -> {
             jdbc.sql("set local work_mem = '" + COUNT_WORK_MEM + "'").update();
@@ -141,11 +142,12 @@ public class SegmentQueries {
                     + " and i.occurred_at >= now() - make_interval(months => :months))");
             params.put("months", filter.noInteractionForMonths());
         }
-        String declared = "(exists (select 1 from offer o where o.company_id = c.id)"
-                + " or exists (select 1 from offer_declaration d where d.siret = c.siret))";
+        String offer = "exists (select 1 from offer o where o.company_id = c.id)";
+        String declaration = "exists (select 1 from offer_declaration d where d.siret = c.siret)";
         switch (filter.offers()) {
-            case WITH_OFFER -> predicates.add(declared);
-            case WITHOUT_OFFER -> predicates.add("not " + declared);
+            case WITH_OFFER -> predicates.add("(" + offer + " or " + declaration + ")");
+            // Two "not exists" rather than "not (… or …)": each becomes an anti-join over the whole table.
+            case WITHOUT_OFFER -> predicates.add("not " + offer + " and not " + declaration);
             case ANY -> { }
         }
         return "where " + String.join(" and ", predicates);

@@ -197,7 +197,7 @@ class SegmentEditorView extends Main implements BeforeEnterObserver, HasDynamicT
             SegmentCount counted = segments.count(filter());
             count.setText(getTranslation("campaign.segment.count", counted.recipients(), counted.companies()));
             excluded.setText(getTranslation("campaign.segment.excluded", counted.excluded(), counted.withoutEmail(),
-                    counted.unsubscribed(), counted.bounced(), counted.optedOut(), counted.duplicates()));
+                    counted.unsubscribed(), counted.bounced(), counted.optedOut()));
         });
     }
 

@@ -43,7 +43,7 @@ class CampaignUiTest extends KaribuTest {
         UI.getCurrent().navigate("campagnes/segments/nouveau");
         var editor = (SegmentEditorView) UI.getCurrent().getCurrentView();
         String everyone = editor.count.getText();
-        assertThat(everyone).matches("[0-9  ]+ adresses dans [0-9  ]+ entreprises");
+        assertThat(everyone).matches("[0-9\u00a0\u202f ]+ contacts joignables dans [0-9\u00a0\u202f ]+ entreprises");
         assertThat(editor.excluded.getText()).contains("contacts écartés", "sans adresse", "désinscrits");
 
         long company = new OfferFixtures(jdbc, users).company("Segment UI " + token(), "2A");
@@ -55,7 +55,7 @@ class CampaignUiTest extends KaribuTest {
         long expected = segments.count(editor.filter()).recipients();
         assertThat(expected).isPositive();
         assertThat(editor.count.getText()).isNotEqualTo(everyone)
-                .startsWith(expected == 1 ? "1 adresse dans" : expected + " adresses dans");
+                .startsWith(expected == 1 ? "1 contact joignable dans" : java.text.NumberFormat.getIntegerInstance(java.util.Locale.FRENCH).format(expected) + " contacts joignables dans");
 
         String name = "Corse-du-Sud " + token();
         editor.name.setValue(name);
@@ -102,7 +102,7 @@ class CampaignUiTest extends KaribuTest {
         assertThat(editor.months.isReadOnly()).isTrue();
         assertThat(editor.disps.isReadOnly()).isTrue();
         assertThat(editor.save.getParent()).isEmpty();
-        assertThat(editor.count.getText()).contains("adresse");
+        assertThat(editor.count.getText()).contains("joignable");
 
         UI.getCurrent().navigate("campagnes/segments/nouveau");
         assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(SegmentListView.class);
