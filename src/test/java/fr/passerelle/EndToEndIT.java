@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,19 +155,135 @@ class EndToEndIT {
         }
     }
 
+    /**
+     * Issue 11's journey: the demo referent of DISP Dijon creates a cohort, enrols two participants, links an offer
+     * Passerelle suggests, starts the training, completes one participant's path, records their hire through that offer, and sees the
+     * placement rate at release go from none to one in one.
+     */
+    @Test
+    void aReferentRunsACohortFromCreationToAHireThroughASuggestedOffer() {
+        WebDriver browser = chromium();
+        try {
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            signIn(browser, wait, "referent");
+            browser.get(app.uri("/cohortes").toString());
+            click(wait, "//vaadin-button[contains(., 'Nouvelle cohorte')]");
+            String title = "Canalisateurs " + Long.toString(System.nanoTime() % 1_000_000, 36);
+            type(wait, "Intitulé", title);
+            pick(wait, "Secteur", "BTP");
+            var trades = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath("//vaadin-multi-select-combo-box[label[normalize-space(.)='Métiers (ROME)']]//input")));
+            trades.sendKeys("F1603");
+            click(wait, "//vaadin-multi-select-combo-box-item[contains(., 'F1603')]");
+            trades.sendKeys(Keys.ESCAPE);
+            choose(wait, "Établissement", "joux", "Joux-la-Ville");
+            var start = lastShown(wait, field("Début prévu"));
+            start.sendKeys(java.time.LocalDate.now().plusDays(14).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")), Keys.ENTER);
+            type(wait, "Places", "8");
+            click(wait, "//vaadin-button[normalize-space(.)='Enregistrer']");
+            wait.until(ExpectedConditions.textToBe(By.cssSelector(".cohort-title"), title));
+
+            String release = java.time.YearMonth.now().plusMonths(2).format(java.time.format.DateTimeFormatter.ofPattern("MM/yyyy"));
+            click(wait, "//vaadin-tab[normalize-space(.)='Participants']");
+            for (String code : List.of("SPIP21-E2E1", "SPIP21-E2E2")) {
+                click(wait, "//vaadin-button[contains(., 'Inscrire un participant')]");
+                type(wait, "Code SPIP", code);
+                type(wait, "Mois de sortie prévu", release);
+                choose(wait, "Département de retour", "21", "Côte");
+                click(wait, "//vaadin-button[normalize-space(.)='Enregistrer']");
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + code + "']")));
+            }
+
+            click(wait, "//vaadin-tab[normalize-space(.)='Offres liées']");
+            var firstSuggestion = By.xpath("(//vaadin-grid[contains(@class, 'suggested-offer-grid')]//vaadin-button[normalize-space(.)='Lier'])[1]");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//vaadin-grid-cell-content[contains(., 'même métier F1603')]")));
+            screenshot(browser, "cohort-suggestions");
+            clickCentred(wait.until(ExpectedConditions.elementToBeClickable(firstSuggestion)));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//vaadin-button[normalize-space(.)='Délier']")));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Couvert']")));
+            screenshot(browser, "cohort-linked-offer-and-coverage");
+
+            click(wait, "//vaadin-tab[normalize-space(.)='Résultats']");
+            var releaseRate = By.cssSelector(".cohort-rate-release .cohort-rate-figures");
+            wait.until(ExpectedConditions.textToBe(releaseRate, "Rien à mesurer pour l’instant."));
+
+            click(wait, "//vaadin-button[contains(., 'Ouvrir le recrutement')]");
+            click(wait, "//vaadin-button[contains(., 'Démarrer la formation')]");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//vaadin-button[contains(., 'Clôturer la cohorte')]")));
+            click(wait, "//vaadin-tab[normalize-space(.)='Participants']");
+            click(wait, "(//vaadin-button[normalize-space(.)='Parcours terminé'])[1]");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Parcours terminé']")));
+            click(wait, "(//vaadin-button[normalize-space(.)='Situation'])[1]");
+            pick(wait, "Moment", "À la sortie");
+            pick(wait, "Situation", "En emploi");
+            pick(wait, "Type de contrat", "CDI");
+            pick(wait, "Offre liée", "—");
+            click(wait, "//vaadin-button[normalize-space(.)='Enregistrer']");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//vaadin-grid-cell-content[contains(., 'En emploi')]")));
+
+            click(wait, "//vaadin-tab[normalize-space(.)='Résultats']");
+            wait.until(ExpectedConditions.textToBe(releaseRate, "1 en emploi sur 1 · 100 %"));
+            assertThat(browser.getPageSource()).doesNotContain("Exception").doesNotContain("!cohort.");
+            screenshot(browser, "cohort-rates-after-hire");
+        } catch (RuntimeException e) {
+            screenshot(browser, "failure-cohort");
+            throw e;
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Opens the select whose label is {@code label} and picks the item that contains {@code item}. */
+    private static void pick(WebDriverWait wait, String label, String item) {
+        clickCentred(lastShown(wait, "//vaadin-select[label[normalize-space(.)='" + label + "']]"));
+        click(wait, "//vaadin-select-item[contains(., '" + item + "')]");
+    }
+
+    /** Types a filter into a combo box, then picks the item that contains {@code item}. */
+    private static void choose(WebDriverWait wait, String label, String filter, String item) {
+        var input = lastShown(wait, field(label));
+        input.clear();
+        input.sendKeys(filter);
+        click(wait, "//vaadin-combo-box-item[contains(., '" + item + "')]");
+        wait.until(ignored -> input.getDomProperty("value").contains(item));
+    }
+
+    /**
+     * The last element shown that the path finds: a dialog comes after the view in the page, and its fields are
+     * the ones to use when the view behind has a field of the same label (a filter).
+     */
+    private static org.openqa.selenium.WebElement lastShown(WebDriverWait wait, String xpath) {
+        return wait.until(driver -> driver.findElements(By.xpath(xpath)).stream().filter(org.openqa.selenium.WebElement::isDisplayed)
+                .reduce((first, second) -> second).orElse(null));
+    }
+
     private static void click(WebDriverWait wait, String xpath) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(xpath))).click();
+        var element = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(xpath)));
+        scrollToCentre(element);
+        clickCentred(wait.until(ExpectedConditions.elementToBeClickable(element)));
+    }
+
+    private static void scrollToCentre(org.openqa.selenium.WebElement element) {
+        var browser = (org.openqa.selenium.JavascriptExecutor) ((org.openqa.selenium.WrapsDriver) element).getWrappedDriver();
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    }
+
+    /** Scrolls the element to the middle of the page first: the browser's own scrolling stops at the edge, under a notification. */
+    private static void clickCentred(org.openqa.selenium.WebElement element) {
+        scrollToCentre(element);
+        element.click();
     }
 
     /** Types into the Vaadin field whose label is {@code label} (the label is in the field's light DOM). */
     private static void type(WebDriverWait wait, String label, String text) {
-        var input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(field(label))));
+        var input = lastShown(wait, field(label));
         input.clear();
         input.sendKeys(text, Keys.TAB);
     }
 
     private static String field(String label) {
-        return "//*[self::vaadin-text-field or self::vaadin-date-picker or self::vaadin-email-field]"
+        return "//*[self::vaadin-text-field or self::vaadin-date-picker or self::vaadin-email-field or self::vaadin-integer-field"
+                + " or self::vaadin-combo-box]"
                 + "[label[normalize-space(.)='" + label + "']]//input";
     }
 

@@ -4,9 +4,14 @@ import fr.passerelle.cohort.domain.ParticipantRepository;
 import fr.passerelle.cohort.internal.CohortAccess;
 import fr.passerelle.cohort.internal.CohortQueries;
 import fr.passerelle.cohort.internal.ParticipantQueries;
+import fr.passerelle.offer.CoverageMonth;
 import fr.passerelle.offer.OfferDetails;
 import fr.passerelle.offer.OfferService;
 import fr.passerelle.offer.OfferStatus;
+import fr.passerelle.offer.OfferSuggestion;
+import fr.passerelle.offer.OfferSuggestions;
+import fr.passerelle.offer.SuggestionRequest;
+import java.util.HashSet;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -27,14 +32,18 @@ public class CohortOfferService {
     private final ParticipantRepository participants;
     private final CohortAccess access;
     private final OfferService offers;
+    private final OfferSuggestions suggestions;
+    private final CohortService cohortService;
 
     CohortOfferService(ParticipantQueries queries, CohortQueries cohorts, ParticipantRepository participants, CohortAccess access,
-                       OfferService offers) {
+                       OfferService offers, OfferSuggestions suggestions, CohortService cohortService) {
         this.queries = queries;
         this.cohorts = cohorts;
         this.participants = participants;
         this.access = access;
         this.offers = offers;
+        this.suggestions = suggestions;
+        this.cohortService = cohortService;
     }
 
     /** The cohort's linked offers, latest linked first. */
@@ -45,6 +54,34 @@ public class CohortOfferService {
     /** The ids of the cohort's linked offers (for suggestions, which leave them out). */
     public List<Long> linkedOfferIds(long cohortId) {
         return queries.linkedOfferIds(cohortId);
+    }
+
+    /**
+     * Open offers to link for the cohort's graduates (decision record 017): its trades first, then their families,
+     * nearest the establishment or a department its participants (not dropped) return to first, leaving out those
+     * already linked. For those who may link offers to it: administrators and the referents of its DISP.
+     *
+     * @param limit how many at most (1–{@value SuggestionRequest#MAX_LIMIT})
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'REFERENT')")
+    public List<OfferSuggestion> suggestions(long cohortId, int limit) {
+        CohortDetails cohort = cohortService.get(cohortId).orElseThrow(() -> new CohortException(null, "cohort.error.not-found"));
+        access.requireEdit(cohort.dispCode());
+        if (cohort.trades().isEmpty()) {
+            return List.of();
+        }
+        return suggestions.suggest(new SuggestionRequest(cohort.trades().stream().map(CohortDetails.Trade::code).toList(),
+                cohort.establishmentId(), queries.returnDepartments(cohortId), new HashSet<>(queries.linkedOfferIds(cohortId)), limit));
+    }
+
+    /**
+     * Per month in which participants (not dropped) are expected to be released: how many, against the positions of
+     * the offers linked to the cohort. Derived from participants, so for those who read them.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'REFERENT')")
+    public List<CoverageMonth> coverage(long cohortId) {
+        access.requireParticipants(disp(cohortId));
+        return suggestions.coverage(queries.linkedOfferIds(cohortId), queries.releasesByMonth(cohortId));
     }
 
     @Transactional

@@ -109,10 +109,14 @@ public class ParticipantService {
         followUp.sync(participantId);
     }
 
-    /** An enrolled participant completes the training. */
+    /** An enrolled participant completes the training, once it has started (the cohort in progress or completed). */
     public void complete(long participantId) {
         Participant participant = editable(participantId);
         requireEnrolled(participant);
+        CohortState state = cohorts.findById(participant.getCohortId()).orElseThrow().getState();
+        if (state != CohortState.IN_PROGRESS && state != CohortState.COMPLETED) {
+            throw new CohortException(null, "cohort.error.training-not-started");
+        }
         participant.moveTo(ParticipantState.COMPLETED, null);
         save(participant);
     }

@@ -122,6 +122,11 @@ class ParticipantServiceTest extends IntegrationTest {
         assertThatThrownBy(() -> participants.drop(first, " ")).isInstanceOfSatisfying(CohortException.class,
                 e -> assertThat(e.field()).isEqualTo("reason"));
         assertThatThrownBy(() -> participants.drop(first, "x".repeat(301))).isInstanceOf(CohortException.class);
+        assertThatThrownBy(() -> participants.complete(first)).as("the training has not started")
+                .hasMessage("cohort.error.training-not-started");
+        cohorts.transition(cohort.id(), CohortState.RECRUITING, null);
+        assertThatThrownBy(() -> participants.complete(first)).hasMessage("cohort.error.training-not-started");
+        cohorts.transition(cohort.id(), CohortState.IN_PROGRESS, null);
         participants.complete(first);
         assertThatThrownBy(() -> participants.drop(first, "Trop tard")).isInstanceOf(CohortException.class)
                 .hasMessage("cohort.error.participant-not-enrolled");

@@ -56,6 +56,28 @@ public class ParticipantQueries {
                         rs.getTimestamp("read_at").toInstant())).list();
     }
 
+    /** The departments the cohort's participants still in it (not dropped) return to. */
+    public java.util.Set<String> returnDepartments(long cohortId) {
+        return new java.util.TreeSet<>(jdbc.sql("""
+                        select distinct return_department_code from participant
+                        where cohort_id = :cohort and state <> 'DROPPED' and return_department_code is not null""")
+                .param("cohort", cohortId).query(String.class).list());
+    }
+
+    /** How many of the cohort's participants still in it (not dropped) are expected to be released each month. */
+    public java.util.Map<YearMonth, Integer> releasesByMonth(long cohortId) {
+        var releases = new java.util.TreeMap<YearMonth, Integer>();
+        jdbc.sql("""
+                        select release_month, count(*) as released from participant
+                        where cohort_id = :cohort and state <> 'DROPPED' and release_month is not null
+                        group by release_month""")
+                .param("cohort", cohortId)
+                .query(rs -> {
+                    releases.put(YearMonth.from(rs.getObject("release_month", LocalDate.class)), rs.getInt("released"));
+                });
+        return releases;
+    }
+
     public List<LinkedOffer> linkedOffers(long cohortId) {
         return jdbc.sql("select o.id, o.title, o.company_id, coalesce(" + COMPANY_NAME.formatted("co") + ", '') as company_name, "
                         + "o.rome_code, o.positions, o.status, o.department_code, l.linked_at "

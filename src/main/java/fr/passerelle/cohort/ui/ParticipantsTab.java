@@ -14,6 +14,7 @@ import fr.passerelle.base.ui.component.Notifications;
 import fr.passerelle.base.ui.component.ViewToolbar;
 import fr.passerelle.cohort.CohortDetails;
 import fr.passerelle.cohort.CohortException;
+import fr.passerelle.cohort.CohortState;
 import fr.passerelle.cohort.OutcomeMoment;
 import fr.passerelle.cohort.ParticipantService;
 import fr.passerelle.cohort.ParticipantState;
@@ -49,6 +50,27 @@ class ParticipantsTab extends Composite<Div> {
         getContent().add(notice, toolbar, grid);
         getContent().addClassName("cohort-participants");
         load();
+        if (forms.currentUser().require().role() == fr.passerelle.base.Role.ADMIN) {
+            getContent().add(readLog());
+        }
+    }
+
+    static final int READS_SHOWN = 50;
+
+    /** For administrators: who read this list and when (each opening of this tab is one read). */
+    private com.vaadin.flow.component.details.Details readLog() {
+        var reads = new Grid<fr.passerelle.cohort.ParticipantRead>(fr.passerelle.cohort.ParticipantRead.class, false);
+        reads.addColumn(fr.passerelle.cohort.ParticipantRead::userDisplayName).setHeader(getTranslation("cohort.participants.reads.who"))
+                .setKey("who").setFlexGrow(1);
+        reads.addColumn(r -> fr.passerelle.base.DisplayFormats.dateTime(r.readAt())).setHeader(getTranslation("cohort.participants.reads.when"))
+                .setKey("when").setAutoWidth(true);
+        reads.setAllRowsVisible(true);
+        reads.setSelectionMode(Grid.SelectionMode.NONE);
+        reads.addClassName("participant-read-grid");
+        reads.setItems(forms.participants().reads(cohort.id(), READS_SHOWN));
+        var details = new com.vaadin.flow.component.details.Details(getTranslation("cohort.participants.reads.title", READS_SHOWN), reads);
+        details.addClassName("participant-read-log");
+        return details;
     }
 
     private void configureGrid() {
@@ -66,10 +88,12 @@ class ParticipantsTab extends Composite<Div> {
         grid.addColumn(p -> situation(p.afterSixMonths())).setHeader(getTranslation("cohort.outcome-moment.AFTER_SIX_MONTHS"))
                 .setKey("afterSixMonths").setFlexGrow(2);
         if (cohort.editable()) {
+            // A set width and wrapping buttons: the grid fits the page instead of hiding its actions past a sideways scroll.
             grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader(getTranslation("cohort.column.actions")).setKey("actions")
-                    .setAutoWidth(true);
+                    .setWidth("15rem").setFlexGrow(0);
         }
         grid.setAllRowsVisible(true);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addClassName("participant-grid");
         grid.setSelectionMode(Grid.SelectionMode.NONE);
         grid.setEmptyStateText(getTranslation("cohort.participants.empty"));
@@ -95,13 +119,17 @@ class ParticipantsTab extends Composite<Div> {
         var outcome = small(getTranslation("cohort.participant.outcome"),
                 e -> new OutcomeDialog(forms, cohort.id(), participant, this::changed).open());
         var layout = new HorizontalLayout(edit, outcome);
+        layout.setWrap(true);
+        boolean started = cohort.state() == CohortState.IN_PROGRESS || cohort.state() == CohortState.COMPLETED;
         if (participant.state() == ParticipantState.ENROLLED) {
-            layout.add(small(getTranslation("cohort.participant.complete"), e -> {
-                if (errors.attempt(() -> service.complete(participant.id()))) {
-                    Notifications.success(getTranslation("cohort.participant.completed", participant.code()));
-                    changed();
-                }
-            }));
+            if (started) {
+                layout.add(small(getTranslation("cohort.participant.complete"), e -> {
+                    if (errors.attempt(() -> service.complete(participant.id()))) {
+                        Notifications.success(getTranslation("cohort.participant.completed", participant.code()));
+                        changed();
+                    }
+                }));
+            }
             var drop = small(getTranslation("cohort.participant.drop"), e -> new ReasonDialog(
                     getTranslation("cohort.participant.drop.title", participant.code()), getTranslation("cohort.participant.drop.reason"),
                     ParticipantService.DROP_REASON_MAX, getTranslation("cohort.participant.drop.confirm-text", participant.code()),

@@ -41,8 +41,10 @@ public class Contact {
     @Column(name = "is_primary", nullable = false)
     private boolean primary;
 
+    // Read back after each write: the database blocks an opted-out address whatever was written (trigger, V36).
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
+    @Generated(event = {EventType.INSERT, EventType.UPDATE}, writable = true)
     private EmailStatus emailStatus = EmailStatus.ACTIVE;
 
     @NotAudited

@@ -160,6 +160,28 @@ class CohortUiTest extends KaribuTest {
     }
 
     @Test
+    void anAdministratorSeesWhoReadTheParticipantsAndAReferentDoesNot() {
+        signIn("referent");
+        CohortDetails cohort = cohorts.create(cohort(null, fixtures.establishment(DIJON_ESTABLISHMENT), LocalDate.of(2027, 4, 5)));
+        UI.getCurrent().navigate("cohortes/" + cohort.id());
+        select("Participants");
+        assertThat(_find(com.vaadin.flow.component.details.Details.class, spec -> spec.withClasses("participant-read-log"))).isEmpty();
+
+        signIn("admin");
+        UI.getCurrent().navigate("cohortes/" + cohort.id());
+        select("Participants");
+        var log = _get(com.vaadin.flow.component.details.Details.class, spec -> spec.withClasses("participant-read-log"));
+        assertThat(log.getSummaryText()).isEqualTo("Consultations de cette liste (50 dernières)");
+        @SuppressWarnings("unchecked")
+        var grid = (com.vaadin.flow.component.grid.Grid<fr.passerelle.cohort.ParticipantRead>) _get(log,
+                com.vaadin.flow.component.grid.Grid.class, spec -> spec.withClasses("participant-read-grid"));
+        assertThat(GridKt._findAll(grid)).extracting(fr.passerelle.cohort.ParticipantRead::userId)
+                .as("the administrator's own read first, then the referent's")
+                .startsWith(fixtures.userId("admin"), fixtures.userId("referent"));
+        assertThat(GridKt._getFormatted(grid, 0, "when")).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+    }
+
+    @Test
     void aParticipantDropsOutAfterAReasonAndAConfirmation() {
         signIn("referent");
         CohortDetails cohort = cohorts.create(cohort(null, fixtures.establishment(DIJON_ESTABLISHMENT), LocalDate.of(2027, 4, 5)));
@@ -235,6 +257,55 @@ class CohortUiTest extends KaribuTest {
         ConfirmDialogKt._fireConfirm(confirm);
         assertThat(GridKt._size(tab.grid)).isZero();
         assertThat(cohortOffers.linkedOfferIds(cohort.id())).isEmpty();
+    }
+
+    @Test
+    void aSuggestedOfferIsLinkedFromItsRowAndTheCoverageFollows() {
+        signIn("referent");
+        CohortDetails cohort = cohorts.create(cohort(null, fixtures.establishment(DIJON_ESTABLISHMENT), LocalDate.of(2027, 4, 5)));
+        java.time.YearMonth release = java.time.YearMonth.now().plusMonths(3);
+        participants.enrol(cohort.id(), new fr.passerelle.cohort.ParticipantDraft("SPIP-" + CohortFixtures.token(), release, "21", false, null));
+        participants.enrol(cohort.id(), new fr.passerelle.cohort.ParticipantDraft("SPIP-" + CohortFixtures.token(), release, "21", false, null));
+        long offer = fixtures.offer(fixtures.company("Suggestion UI " + CohortFixtures.token()), "OPEN");
+        UI.getCurrent().navigate("cohortes/" + cohort.id());
+        select("Offres liées");
+        LinkedOffersTab tab = _get(LinkedOffersTab.class);
+        assertThat(tab.coverage).isNotNull();
+        assertThat(GridKt._getFormatted(tab.coverage.grid, 0, "released")).isEqualTo("2");
+        assertThat(GridKt._getFormatted(tab.coverage.grid, 0, "open")).isEqualTo("0");
+        assertThat(tab.suggestions).isNotNull();
+        int row = rowOf(tab.suggestions.grid, offer);
+        assertThat(GridKt._getFormatted(tab.suggestions.grid, row, "why")).startsWith("même métier F1603 — ");
+
+        _click(_get(GridKt._getCellComponent(tab.suggestions.grid, row, "actions"), Button.class, spec -> spec.withText("Lier")));
+
+        assertThat(cohortOffers.linkedOfferIds(cohort.id())).containsExactly(offer);
+        assertThat(GridKt._size(tab.grid)).isEqualTo(1);
+        assertThat(GridKt._findAll(tab.suggestions.grid)).noneMatch(s -> s.offer().id() == offer);
+        assertThat(GridKt._getFormatted(tab.coverage.grid, 0, "open")).as("the offer's two positions").isEqualTo("2");
+    }
+
+    @Test
+    void theCommunicationTeamSeesLinkedOffersWithoutSuggestionsOrCoverage() {
+        signIn("referent");
+        CohortDetails cohort = cohorts.create(cohort(null, fixtures.establishment(DIJON_ESTABLISHMENT), LocalDate.of(2027, 4, 5)));
+        signIn("communication");
+        UI.getCurrent().navigate("cohortes/" + cohort.id());
+        select("Offres liées");
+        LinkedOffersTab tab = _get(LinkedOffersTab.class);
+        assertThat(tab.coverage).isNull();
+        assertThat(tab.suggestions).isNull();
+        assertThat(_find(Button.class, spec -> spec.withText("Lier"))).isEmpty();
+    }
+
+    private static int rowOf(com.vaadin.flow.component.grid.Grid<fr.passerelle.offer.OfferSuggestion> grid, long offerId) {
+        var rows = GridKt._findAll(grid);
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).offer().id() == offerId) {
+                return i;
+            }
+        }
+        throw new AssertionError("offer " + offerId + " not suggested");
     }
 
     @Test

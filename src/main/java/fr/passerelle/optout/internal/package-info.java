@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.optout.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.optout.ui;
+
+import org.jspecify.annotations.NullMarked;
