@@ -15,7 +15,3 @@ create table campaign_segment (
 create unique index campaign_segment_name_key on campaign_segment (lower(btrim(name)));
 create index campaign_segment_owner_idx on campaign_segment (owner_id);
 
--- A segment's count walks a filter's companies, then their contacts by company. Carrying the columns the count reads
--- (address and status) in that index lets it read the contacts from the index alone (index-only scans), not from
--- the contact table, whose rows of one company lie far apart: bin/benchmark-segments, decision record 022.
-create index contact_company_email_idx on contact (company_id) include (email, email_status);

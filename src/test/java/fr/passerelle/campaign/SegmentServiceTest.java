@@ -43,8 +43,6 @@ class SegmentServiceTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    org.springframework.transaction.PlatformTransactionManager transactionManager;
-    @Autowired
     UserDetailsService users;
 
     OfferFixtures fixtures;
@@ -80,7 +78,7 @@ class SegmentServiceTest extends IntegrationTest {
         assertThat(after.withoutEmail() - before.withoutEmail()).isEqualTo(1);
         assertThat(after.unsubscribed() - before.unsubscribed()).isEqualTo(1);
         assertThat(after.bounced() - before.bounced()).isEqualTo(1);
-        assertThat(after.optedOut()).as("no opt-out list yet").isZero();
+        assertThat(after.optedOut() - before.optedOut()).isZero();
         assertThat(after.excluded() - before.excluded()).isEqualTo(3);
     }
 
@@ -130,26 +128,123 @@ class SegmentServiceTest extends IntegrationTest {
     }
 
     @Test
-    void addressesOnTheOptOutListAreLeftOutAndCounted() {
+    void addressesOnTheOptOutListAreLeftOutAndCountedAsOptedOutWhileTheContactIsStillActive() {
         fixtures.signIn("communication");
         String word = token();
-        String optedOut = word + "-stop@exemple.fr";
-        var queries = new SegmentQueries(jdbc, transactionManager, address -> address + " in ('" + optedOut + "')");
+        String listed = word + "-stop@exemple.fr";
         SegmentFilter filter = inDepartment();
-        SegmentCount before = queries.count(filter);
+        SegmentCount before = segments.count(filter);
         long company = company();
         contact(company, word + "@exemple.fr", "ACTIVE");
-        contact(company, word.toUpperCase() + "-STOP@exemple.fr", "ACTIVE");
+        long stillActive = contact(company, word.toUpperCase() + "-STOP@exemple.fr", "ACTIVE");
+        // Listed behind the contact's back (as a blocking committed while the contact was being written would be).
+        optOut(listed);
 
-        SegmentCount after = queries.count(filter);
+        SegmentCount after = segments.count(filter);
         List<String> streamed = new ArrayList<>();
         queries.forEachRecipientBatch(filter, 1000, batch -> batch.forEach(r -> streamed.add(r.address())));
 
+        assertThat(jdbc.sql("select email_status from contact where id = :id").param("id", stillActive).query(String.class).single())
+                .isEqualTo("ACTIVE");
         assertThat(after.optedOut() - before.optedOut()).isEqualTo(1);
+        assertThat(after.unsubscribed() - before.unsubscribed()).isZero();
         assertThat(after.recipients() - before.recipients()).isEqualTo(1);
-        assertThat(streamed).contains(word + "@exemple.fr").doesNotContain(optedOut);
-        assertThat(jdbc.sql("select to_regclass('mail_opt_out') is null").query(Boolean.class).single())
-                .as("the opt-out module's table is not part of this branch").isTrue();
+        assertThat(after.excluded() - before.excluded()).isEqualTo(1);
+        assertThat(streamed).contains(word + "@exemple.fr").doesNotContain(listed);
+
+        // A contact written later with that address takes its status (the optout module's trigger): unsubscribed now.
+        contact(company(), listed, "ACTIVE");
+        SegmentCount later = segments.count(filter);
+        assertThat(later.unsubscribed() - after.unsubscribed()).isEqualTo(1);
+        assertThat(later.optedOut()).isEqualTo(after.optedOut());
+    }
+
+    @Test
+    void theCountKeptPerCompanyEqualsCountingEveryContactThroughBulkChanges() {
+        fixtures.signIn("admin");
+        var random = new java.util.Random(42);
+        String word = token();
+        List<Long> companies = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            companies.add(fixtures.company("Exacte " + word + " " + i, i % 3 == 0 ? "21" : i % 3 == 1 ? DEPARTMENT : "69"));
+        }
+        String[] statuses = {"ACTIVE", "ACTIVE", "ACTIVE", "UNSUBSCRIBED", "BOUNCED"};
+        // One statement for many contacts, like a CSV import.
+        var values = new StringBuilder();
+        for (int i = 0; i < 80; i++) {
+            String email = random.nextInt(8) == 0 ? "null" : "'" + word + "-" + (i % 70) + "@exemple.fr'";
+            values.append(i == 0 ? "" : ", ").append("(").append(companies.get(random.nextInt(companies.size()))).append(", 'Roux', ")
+                    .append(email).append(", '").append(statuses[random.nextInt(statuses.length)]).append("')");
+        }
+        jdbc.sql("insert into contact (company_id, last_name, email, email_status) values " + values).update();
+        for (int i = 0; i < 30; i++) {
+            jdbc.sql("insert into interaction (company_id, kind, occurred_at, summary, author) values (:company, 'CALL', now() - make_interval(days => :days), 'Appel', 'admin')")
+                    .param("company", companies.get(random.nextInt(companies.size()))).param("days", random.nextInt(720)).update();
+        }
+        for (int i = 0; i < 6; i++) {
+            optOut(word + "-" + (i * 7) + "@exemple.fr");
+        }
+        assertCountsAsEveryContact();
+
+        // Bulk changes across companies: statuses, addresses removed, contacts moved (a merge), removed.
+        jdbc.sql("update contact set email_status = 'BOUNCED' where email like :word and id % 3 = 0").param("word", word + "-%").update();
+        jdbc.sql("update contact set email = null where email like :word and id % 7 = 1").param("word", word + "-%").update();
+        jdbc.sql("update contact set email_status = 'ACTIVE' where email like :word and id % 5 = 2").param("word", word + "-%").update();
+        jdbc.sql("update contact set company_id = :to where company_id in (:from)").param("to", companies.get(0))
+                .param("from", companies.subList(1, 4)).update();
+        jdbc.sql("update contact set phone = '+33612345678' where company_id = :id").param("id", companies.get(5)).update();
+        jdbc.sql("delete from contact where company_id = :id and id % 2 = 0").param("id", companies.get(6)).update();
+        assertCountsAsEveryContact();
+
+        // Interactions moved back in time, moved to another company, removed.
+        jdbc.sql("update interaction set occurred_at = occurred_at - interval '1 year' where company_id in (:ids) and id % 2 = 0")
+                .param("ids", companies).update();
+        jdbc.sql("update interaction set company_id = :to where company_id = :from").param("to", companies.get(0))
+                .param("from", companies.get(7)).update();
+        jdbc.sql("delete from interaction where company_id in (:ids) and id % 3 = 0").param("ids", companies).update();
+        assertCountsAsEveryContact();
+    }
+
+    /** The fast count of several segments against every contact counted one by one, with the same rules. */
+    private void assertCountsAsEveryContact() {
+        for (String department : List.of("21", DEPARTMENT)) {
+            SegmentFilter inDepartment = inDepartment(department);
+            assertThat(segments.count(inDepartment)).as("department %s", department)
+                    .isEqualTo(countEveryContact("c.department_code = '" + department + "'"));
+            assertThat(segments.count(inDepartment.withNoInteractionForMonths(6))).as("department %s, 6 months", department)
+                    .isEqualTo(countEveryContact("c.department_code = '" + department + "' and not exists (select 1 from interaction i"
+                            + " where i.company_id = c.id and i.occurred_at >= now() - interval '6 months')"));
+        }
+        assertThat(segments.count(SegmentFilter.none())).as("no filter").isEqualTo(countEveryContact("true"));
+        assertThat(segments.count(SegmentFilter.none().withNoInteractionForMonths(12)
+                .withOffers(SegmentFilter.OfferPresence.WITHOUT_OFFER))).as("12 months, no offer")
+                .isEqualTo(countEveryContact("not exists (select 1 from interaction i where i.company_id = c.id"
+                        + " and i.occurred_at >= now() - interval '12 months') and not exists (select 1 from offer o where o.company_id = c.id)"
+                        + " and not exists (select 1 from offer_declaration d where d.siret = c.siret)"));
+    }
+
+    private SegmentCount countEveryContact(String condition) {
+        return jdbc.sql("""
+                select count(*) as matched_contacts, count(distinct company_id) as matched_companies,
+                       count(*) filter (where reason = 0) as recipients,
+                       count(distinct company_id) filter (where reason = 0) as companies,
+                       count(*) filter (where reason = 1) as without_email, count(*) filter (where reason = 2) as unsubscribed,
+                       count(*) filter (where reason = 3) as bounced, count(*) filter (where reason = 4) as opted_out
+                from (select k.company_id,
+                             case when k.email is null then 1 when k.email_status = 'UNSUBSCRIBED' then 2
+                                  when k.email_status = 'BOUNCED' then 3
+                                  when exists (select 1 from mail_opt_out o where o.address_key = lower(btrim(k.email))) then 4
+                                  else 0 end as reason
+                      from company c join contact k on k.company_id = c.id
+                      where c.kind = 'COMPANY' and %s) matched""".formatted(condition))
+                .query(SegmentCount.class).single();
+    }
+
+    private void optOut(String address) {
+        jdbc.sql("""
+                insert into mail_opt_out (address_key, reason, first_event_at, last_event_at, source)
+                values (lower(:address), 'UNSUBSCRIBED', now(), now(), 'test') on conflict do nothing""")
+                .param("address", address).update();
     }
 
     @Test
@@ -275,7 +370,11 @@ class SegmentServiceTest extends IntegrationTest {
     }
 
     private static SegmentFilter inDepartment() {
-        return new SegmentFilter(Set.of(), Set.of(), Set.of(DEPARTMENT), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null,
+        return inDepartment(DEPARTMENT);
+    }
+
+    private static SegmentFilter inDepartment(String department) {
+        return new SegmentFilter(Set.of(), Set.of(), Set.of(department), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null,
                 SegmentFilter.OfferPresence.ANY);
     }
 
@@ -289,9 +388,9 @@ class SegmentServiceTest extends IntegrationTest {
         return company;
     }
 
-    private void contact(long company, @Nullable String email, String status) {
-        jdbc.sql("insert into contact (company_id, first_name, last_name, email, email_status) values (:company, 'Camille', 'Roux', :email, :status)")
-                .param("company", company).param("email", email).param("status", status).update();
+    private long contact(long company, @Nullable String email, String status) {
+        return jdbc.sql("insert into contact (company_id, first_name, last_name, email, email_status) values (:company, 'Camille', 'Roux', :email, :status) returning id")
+                .param("company", company).param("email", email).param("status", status).query(Long.class).single();
     }
 
     private static String token() {

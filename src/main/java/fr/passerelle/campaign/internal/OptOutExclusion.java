@@ -1,14 +1,37 @@
 package fr.passerelle.campaign.internal;
 
 /**
- * The global opt-out list as segments see it: a SQL condition, true when the address is on the list. The list
- * belongs to the {@code optout} module; this is the one place segment SQL depends on how it is stored.
+ * The global opt-out list as segment SQL reads it: the {@code optout} module's table {@code mail_opt_out}, one row per
+ * blocked address keyed by {@code address_key} ({@code lower(btrim(address))}), read only as its package documents.
+ * This is the one place segment SQL depends on how the list is stored.
+ *
+ * <p>Contact addresses hold no white space ({@code contact_email_format}), so {@code lower(k.email)} is their key and
+ * lets PostgreSQL use {@code contact_email_idx}.
  */
-public interface OptOutExclusion {
+final class OptOutExclusion {
+
+    static final String TABLE = "mail_opt_out";
+
+    private OptOutExclusion() {
+    }
+
+    /** True when the address of contact {@code k} is on the list. */
+    static String listed(String contact) {
+        return "exists (select 1 from " + TABLE + " o where o.address_key = lower(" + contact + ".email))";
+    }
 
     /**
-     * A boolean SQL expression over {@code addressExpression} (already lower-case), with no parameters of its own;
-     * {@code false} when nobody is on the list.
+     * Per company, its contacts still {@code ACTIVE} whose address is on the list ({@code company_id, listed}): the
+     * optout module sets such contacts' status when it blocks an address (and a trigger when a contact is written), so
+     * these are the few not in step yet. Read from the list's side, one probe of {@code contact_email_idx} per blocked
+     * address ({@code offset 0} keeps the probe a parameterised lookup, never a scan of every contact).
      */
-    String optedOut(String addressExpression);
+    static String activeContactsListed() {
+        return """
+                select k.company_id, count(*) as listed
+                from %s o cross join lateral (
+                    select k.company_id from contact k
+                    where lower(k.email) = o.address_key and k.email_status = 'ACTIVE' offset 0) k
+                group by k.company_id""".formatted(TABLE);
+    }
 }

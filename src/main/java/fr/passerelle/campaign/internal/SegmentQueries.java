@@ -12,8 +12,6 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A segment as SQL over the partner and offer tables, read only (a reporting read model, decision record 022):
@@ -23,61 +21,36 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class SegmentQueries {
 
-    /** Why a contact is left out, in the order {@link SegmentCount} counts them; 0 when it is written to. */
-    private static final String REASON = """
-            case when k.email is null then 1
-                 when k.email_status = 'UNSUBSCRIBED' then 2
-                 when k.email_status = 'BOUNCED' then 3
-                 when %s then 4
-                 else 0 end""";
-
-    /** Memory for one count's hash table of companies: 200,000 of them fit. */
-    static final String COUNT_WORK_MEM = "32MB";
-
     private final JdbcClient jdbc;
-    private final OptOutExclusion optOuts;
-    private final TransactionTemplate transactions;
 
-    public SegmentQueries(JdbcClient jdbc, PlatformTransactionManager transactionManager, OptOutExclusion optOuts) {
+    public SegmentQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.optOuts = optOuts;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.transactions.setReadOnly(true);
     }
 
     /**
-     * The count in one pass: each matching contact gets the reason it is left out (computed once: {@code offset 0}
-     * keeps the subquery from being flattened into the aggregates), the contacts are counted per company, then the
-     * companies summed. An address shared by two contacts is counted twice here and written to once when sending
-     * (distinct addresses would cost a hash of every address at each count).
+     * The count, over the companies only: each company's contacts are already counted under their heading (no address,
+     * unsubscribed, bounced, active) in {@code campaign_company_reach}, which triggers on {@code contact} keep (V39).
+     * The active contacts whose address is on the opt-out list while their status is not yet in step are taken off
+     * the active ones and counted apart. An address shared by two contacts is counted twice here and written to once
+     * when sending (distinct addresses would mean reading every contact at each count).
      */
     public SegmentCount count(SegmentFilter filter) {
         var params = new HashMap<String, Object>();
         String sql = """
                 select count(*) as matched_companies,
-                       coalesce(sum(contacts), 0) as matched_contacts,
-                       coalesce(sum(recipients), 0) as recipients,
-                       count(*) filter (where recipients > 0) as companies,
-                       coalesce(sum(without_email), 0) as without_email,
-                       coalesce(sum(unsubscribed), 0) as unsubscribed,
-                       coalesce(sum(bounced), 0) as bounced,
-                       coalesce(sum(opted_out), 0) as opted_out
-                from (select company_id, count(*) as contacts,
-                             count(*) filter (where reason = 0) as recipients,
-                             count(*) filter (where reason = 1) as without_email,
-                             count(*) filter (where reason = 2) as unsubscribed,
-                             count(*) filter (where reason = 3) as bounced,
-                             count(*) filter (where reason = 4) as opted_out
-                      from (select k.company_id, %s as reason
-                            from company c join contact k on k.company_id = c.id
-                            %s
-                            offset 0) matched
-                      group by company_id) per_company
-                """.formatted(REASON.formatted(optOuts.optedOut("lower(k.email)")), where(filter, params));
-        return transactions.execute(status -> {
-            jdbc.sql("set local work_mem = '" + COUNT_WORK_MEM + "'").update();
-            return jdbc.sql(sql).params(params).query(SegmentCount.class).single();
-        });
+                       coalesce(sum(r.contacts), 0) as matched_contacts,
+                       coalesce(sum(r.active - coalesce(l.listed, 0)), 0) as recipients,
+                       count(*) filter (where r.active > coalesce(l.listed, 0)) as companies,
+                       coalesce(sum(r.without_email), 0) as without_email,
+                       coalesce(sum(r.unsubscribed), 0) as unsubscribed,
+                       coalesce(sum(r.bounced), 0) as bounced,
+                       coalesce(sum(l.listed), 0) as opted_out
+                from company c
+                join campaign_company_reach r on r.company_id = c.id and r.contacts > 0
+                left join (%s) l on l.company_id = c.id
+                %s
+                """.formatted(OptOutExclusion.activeContactsListed(), where(filter, params));
+        return jdbc.sql(sql).params(params).query(SegmentCount.class).single();
     }
 
     /**
@@ -93,10 +66,11 @@ public class SegmentQueries {
         String sql = """
                 select distinct on (lower(k.email)) k.id as contact_id, lower(k.email) as address, k.company_id
                 from company c join contact k on k.company_id = c.id
+                join campaign_company_reach r on r.company_id = c.id
                 %s and k.email is not null and k.email_status = 'ACTIVE' and not %s and lower(k.email) > :after
                 order by lower(k.email), k.id
                 limit :batchSize
-                """.formatted(where(filter, params), optOuts.optedOut("lower(k.email)"));
+                """.formatted(where(filter, params), OptOutExclusion.listed("k"));
         params.put("batchSize", batchSize);
         String after = "";
         long total = 0;
@@ -115,7 +89,7 @@ public class SegmentQueries {
         }
     }
 
-    /** {@code where …} on {@code company c}: partners of kind COMPANY and the filters set. */
+    /** {@code where …} on {@code company c} and its {@code campaign_company_reach r}: partners of kind COMPANY and the filters set. */
     static String where(SegmentFilter filter, Map<String, Object> params) {
         List<String> predicates = new ArrayList<>();
         predicates.add("c.kind = 'COMPANY'");
@@ -138,8 +112,8 @@ public class SegmentQueries {
             params.put("labels", sorted(names(filter.labels())).toArray(String[]::new));
         }
         if (filter.noInteractionForMonths() != null) {
-            predicates.add("not exists (select 1 from interaction i where i.company_id = c.id"
-                    + " and i.occurred_at >= now() - make_interval(months => :months))");
+            // The latest interaction, kept per company (V39): the same as no interaction since then.
+            predicates.add("(r.last_interaction_at is null or r.last_interaction_at < now() - make_interval(months => :months))");
             params.put("months", filter.noInteractionForMonths());
         }
         String offer = "exists (select 1 from offer o where o.company_id = c.id)";
