@@ -5,6 +5,7 @@ import fr.passerelle.base.PublicAddress;
 import fr.passerelle.campaign.domain.CampaignTemplate;
 import fr.passerelle.campaign.domain.CampaignTemplateRepository;
 import fr.passerelle.campaign.internal.TemplateRenderer;
+import fr.passerelle.optout.UnsubscribeTokens;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -28,18 +29,25 @@ public class TemplateService {
     private static final String MANAGE = "hasAnyRole('ADMIN', 'COMMUNICATION')";
     /** Where a campaign's portal link leads: the declaration form (the campaign's reference is added when it is sent). */
     static final String PORTAL_PATH = "portail/declarer";
+    /**
+     * The campaign a preview's opt-out link names: none (no campaign has id 0). The link works as any other: clicking it
+     * in a preview opens the page, and only its button would block the address.
+     */
+    public static final long PREVIEW_CAMPAIGN = 0;
 
     private final CampaignTemplateRepository templates;
     private final TemplateRenderer renderer;
     private final PublicAddress publicAddress;
+    private final UnsubscribeTokens unsubscribeTokens;
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
 
-    TemplateService(CampaignTemplateRepository templates, TemplateRenderer renderer, PublicAddress publicAddress, JdbcClient jdbc,
-                    CurrentUser currentUser) {
+    TemplateService(CampaignTemplateRepository templates, TemplateRenderer renderer, PublicAddress publicAddress,
+                    UnsubscribeTokens unsubscribeTokens, JdbcClient jdbc, CurrentUser currentUser) {
         this.templates = templates;
         this.renderer = renderer;
         this.publicAddress = publicAddress;
+        this.unsubscribeTokens = unsubscribeTokens;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
     }
@@ -76,16 +84,29 @@ public class TemplateService {
         return new TemplatePreview(renderer.render(content, values), warnings);
     }
 
-    /** What the merge fields stand for in a message to that contact; the opt-out link is an example until sending. */
+    /** What the merge fields stand for in a preview for that contact ({@link #PREVIEW_CAMPAIGN}). */
     public MergeValues values(long contactId) {
+        return values(contactId, PREVIEW_CAMPAIGN);
+    }
+
+    /**
+     * What the merge fields stand for in the campaign's message to that contact. The opt-out link is the contact's own
+     * signed link ({@link UnsubscribeTokens}, on the public address), the one the footer carries; a contact without an
+     * address, never written to, gets the page's address without a token.
+     */
+    public MergeValues values(long contactId, long campaignId) {
         return jdbc.sql("""
-                        select k.first_name, k.last_name, coalesce(c.trade_name, c.legal_name) as company_name,
+                        select k.first_name, k.last_name, k.email, coalesce(c.trade_name, c.legal_name) as company_name,
                                u.display_name as referent_name
                         from contact k join company c on c.id = k.company_id left join app_user u on u.id = c.owner_id
                         where k.id = :id""").param("id", contactId)
-                .query((rs, row) -> new MergeValues(rs.getString("first_name"), rs.getString("last_name"),
-                        rs.getString("company_name"), rs.getString("referent_name"), publicAddress.link(PORTAL_PATH).toString(),
-                        publicAddress.link("desinscription/exemple").toString()))
+                .query((rs, row) -> {
+                    String email = rs.getString("email");
+                    String unsubscribe = email == null ? publicAddress.link(UnsubscribeTokens.PATH).toString()
+                            : unsubscribeTokens.page(unsubscribeTokens.issue(email, campaignId)).toString();
+                    return new MergeValues(rs.getString("first_name"), rs.getString("last_name"), rs.getString("company_name"),
+                            rs.getString("referent_name"), publicAddress.link(PORTAL_PATH).toString(), unsubscribe);
+                })
                 .optional().orElseThrow(() -> new CampaignException("contact", "campaign.error.contact-not-found"));
     }
 
