@@ -203,6 +203,21 @@ class SegmentServiceTest extends IntegrationTest {
                 .param("from", companies.get(7)).update();
         jdbc.sql("delete from interaction where company_id in (:ids) and id % 3 = 0").param("ids", companies).update();
         assertCountsAsEveryContact();
+
+        // Companies moved to another department (hence DISP and region), another stage; offers added, moved, removed.
+        jdbc.sql("update company set department_code = case when id % 2 = 0 then '21' else '" + DEPARTMENT + "' end,"
+                + " stage = 'CONTACTED' where id in (:ids) and id % 3 <> 0").param("ids", companies).update();
+        for (int i = 0; i < 4; i++) {
+            jdbc.sql("""
+                    insert into offer (company_id, type, rome_code, title, positions, contract_type, department_code, start_date,
+                                       source, status)
+                    select id, 'POST_RELEASE_JOB', 'H2913', 'Soudeur', 1, 'CDI', department_code, current_date, 'REFERENT', 'OPEN'
+                    from company where id in (:ids) and id % 4 = :rest""").param("ids", companies).param("rest", i % 3).update();
+        }
+        jdbc.sql("update offer set company_id = :to where company_id = :from").param("to", companies.get(8))
+                .param("from", companies.get(9)).update();
+        jdbc.sql("delete from offer where company_id in (:ids) and id % 2 = 0").param("ids", companies).update();
+        assertCountsAsEveryContact();
     }
 
     /** The fast count of several segments against every contact counted one by one, with the same rules. */
@@ -216,6 +231,12 @@ class SegmentServiceTest extends IntegrationTest {
                             + " where i.company_id = c.id and i.occurred_at >= now() - interval '6 months')"));
         }
         assertThat(segments.count(SegmentFilter.none())).as("no filter").isEqualTo(countEveryContact("true"));
+        assertThat(segments.count(inDepartment("21").withDisps(Set.of("DISP DIJON")).withOffers(SegmentFilter.OfferPresence.WITH_OFFER)))
+                .as("Côte-d’Or, DISP DIJON, with an offer")
+                .isEqualTo(countEveryContact("c.department_code = '21' and c.disp_code = 'DISP DIJON' and (exists (select 1 from offer o"
+                        + " where o.company_id = c.id) or exists (select 1 from offer_declaration d where d.siret = c.siret))"));
+        assertThat(segments.count(new Filters(inDepartment()).withStages(PipelineStage.CONTACTED).filter))
+                .as("Haute-Corse, contacted").isEqualTo(countEveryContact("c.department_code = '" + DEPARTMENT + "' and c.stage = 'CONTACTED'"));
         assertThat(segments.count(SegmentFilter.none().withNoInteractionForMonths(12)
                 .withOffers(SegmentFilter.OfferPresence.WITHOUT_OFFER))).as("12 months, no offer")
                 .isEqualTo(countEveryContact("not exists (select 1 from interaction i where i.company_id = c.id"

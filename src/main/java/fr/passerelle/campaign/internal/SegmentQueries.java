@@ -28,28 +28,29 @@ public class SegmentQueries {
     }
 
     /**
-     * The count, over the companies only: each company's contacts are already counted under their heading (no address,
-     * unsubscribed, bounced, active) in {@code campaign_company_reach}, which triggers on {@code contact} keep (V39).
-     * The active contacts whose address is on the opt-out list while their status is not yet in step are taken off
-     * the active ones and counted apart. An address shared by two contacts is counted twice here and written to once
-     * when sending (distinct addresses would mean reading every contact at each count).
+     * The count, over one row per company ({@code campaign_company_reach}, kept by triggers, V39): the companies'
+     * columns the filters read, their contacts already counted under their heading (no address, unsubscribed, bounced,
+     * active), their offers and latest interaction. The active contacts whose address is on the opt-out list while
+     * their status is not yet in step are then taken off the active ones of the matching companies and counted apart.
+     * An address shared by two contacts is counted twice here and written to once when sending (distinct addresses
+     * would mean reading every contact at each count).
      */
     public SegmentCount count(SegmentFilter filter) {
         var params = new HashMap<String, Object>();
+        String matches = matches(filter, params);
         String sql = """
-                select count(*) as matched_companies,
-                       coalesce(sum(r.contacts), 0) as matched_contacts,
-                       coalesce(sum(r.active - coalesce(l.listed, 0)), 0) as recipients,
-                       count(*) filter (where r.active > coalesce(l.listed, 0)) as companies,
-                       coalesce(sum(r.without_email), 0) as without_email,
-                       coalesce(sum(r.unsubscribed), 0) as unsubscribed,
-                       coalesce(sum(r.bounced), 0) as bounced,
-                       coalesce(sum(l.listed), 0) as opted_out
-                from company c
-                join campaign_company_reach r on r.company_id = c.id and r.contacts > 0
-                left join (%s) l on l.company_id = c.id
-                %s
-                """.formatted(OptOutExclusion.activeContactsListed(), where(filter, params));
+                select t.matched_companies, t.matched_contacts, t.active - x.listed as recipients,
+                       t.companies - x.emptied as companies, t.without_email, t.unsubscribed, t.bounced, x.listed as opted_out
+                from (select count(*) as matched_companies, coalesce(sum(r.contacts), 0) as matched_contacts,
+                             coalesce(sum(r.active), 0) as active, count(*) filter (where r.active > 0) as companies,
+                             coalesce(sum(r.without_email), 0) as without_email, coalesce(sum(r.unsubscribed), 0) as unsubscribed,
+                             coalesce(sum(r.bounced), 0) as bounced
+                      from campaign_company_reach r where %1$s and r.contacts > 0) t,
+                     -- Usually none: one lookup by company for each company with such contacts.
+                     (select coalesce(sum(l.listed), 0) as listed, count(*) filter (where m.active = l.listed) as emptied
+                      from (%2$s) l cross join lateral (
+                          select r.active from campaign_company_reach r where r.company_id = l.company_id and %1$s offset 0) m) x
+                """.formatted(matches, OptOutExclusion.activeContactsListed());
         return jdbc.sql(sql).params(params).query(SegmentCount.class).single();
     }
 
@@ -65,12 +66,11 @@ public class SegmentQueries {
         var params = new HashMap<String, Object>();
         String sql = """
                 select distinct on (lower(k.email)) k.id as contact_id, lower(k.email) as address, k.company_id
-                from company c join contact k on k.company_id = c.id
-                join campaign_company_reach r on r.company_id = c.id
-                %s and k.email is not null and k.email_status = 'ACTIVE' and not %s and lower(k.email) > :after
+                from campaign_company_reach r join contact k on k.company_id = r.company_id
+                where %s and k.email is not null and k.email_status = 'ACTIVE' and not %s and lower(k.email) > :after
                 order by lower(k.email), k.id
                 limit :batchSize
-                """.formatted(where(filter, params), OptOutExclusion.listed("k"));
+                """.formatted(matches(filter, params), OptOutExclusion.listed("k"));
         params.put("batchSize", batchSize);
         String after = "";
         long total = 0;
@@ -89,42 +89,41 @@ public class SegmentQueries {
         }
     }
 
-    /** {@code where …} on {@code company c} and its {@code campaign_company_reach r}: partners of kind COMPANY and the filters set. */
-    static String where(SegmentFilter filter, Map<String, Object> params) {
+    /** The condition on a company's {@code campaign_company_reach r}: partners of kind COMPANY and the filters set. */
+    static String matches(SegmentFilter filter, Map<String, Object> params) {
         List<String> predicates = new ArrayList<>();
-        predicates.add("c.kind = 'COMPANY'");
-        in(predicates, params, "c.disp_code", "disps", filter.dispCodes());
-        in(predicates, params, "c.region_code", "regions", filter.regionCodes());
-        in(predicates, params, "c.department_code", "departments", filter.departmentCodes());
+        predicates.add("r.kind = 'COMPANY'");
+        in(predicates, params, "r.disp_code", "disps", filter.dispCodes());
+        in(predicates, params, "r.region_code", "regions", filter.regionCodes());
+        in(predicates, params, "r.department_code", "departments", filter.departmentCodes());
         if (!filter.nafSections().isEmpty()) {
-            predicates.add("c.naf_code in (select s.code from naf_sub_class s where s.section_code in (:sections))");
+            predicates.add("r.naf_code in (select s.code from naf_sub_class s where s.section_code in (:sections))");
             params.put("sections", sorted(filter.nafSections()));
         }
-        in(predicates, params, "c.workforce_bracket", "brackets",
+        in(predicates, params, "r.workforce_bracket", "brackets",
                 filter.workforceBrackets().stream().map(b -> b.code()).collect(Collectors.toSet()));
-        in(predicates, params, "c.stage", "stages", names(filter.stages()));
+        in(predicates, params, "r.stage", "stages", names(filter.stages()));
         if (!filter.engagementTypes().isEmpty()) {
-            predicates.add("exists (select 1 from engagement e where e.company_id = c.id and e.type in (:engagementTypes))");
+            predicates.add("exists (select 1 from engagement e where e.company_id = r.company_id and e.type in (:engagementTypes))");
             params.put("engagementTypes", sorted(names(filter.engagementTypes())));
         }
         if (!filter.labels().isEmpty()) {
-            predicates.add("c.labels && cast(:labels as text[])");
+            predicates.add("r.labels && cast(:labels as text[])");
             params.put("labels", sorted(names(filter.labels())).toArray(String[]::new));
         }
         if (filter.noInteractionForMonths() != null) {
-            // The latest interaction, kept per company (V39): the same as no interaction since then.
+            // The latest interaction: none since the cut-off means it is older, or there is none.
             predicates.add("(r.last_interaction_at is null or r.last_interaction_at < now() - make_interval(months => :months))");
             params.put("months", filter.noInteractionForMonths());
         }
-        String offer = "exists (select 1 from offer o where o.company_id = c.id)";
-        String declaration = "exists (select 1 from offer_declaration d where d.siret = c.siret)";
+        // Portal declarations not tied to the company yet are few: matched on the SIRET.
+        String declaration = "exists (select 1 from offer_declaration d where d.siret = r.siret)";
         switch (filter.offers()) {
-            case WITH_OFFER -> predicates.add("(" + offer + " or " + declaration + ")");
-            // Two "not exists" rather than "not (… or …)": each becomes an anti-join over the whole table.
-            case WITHOUT_OFFER -> predicates.add("not " + offer + " and not " + declaration);
+            case WITH_OFFER -> predicates.add("(r.offers > 0 or " + declaration + ")");
+            case WITHOUT_OFFER -> predicates.add("r.offers = 0 and not " + declaration);
             case ANY -> { }
         }
-        return "where " + String.join(" and ", predicates);
+        return String.join(" and ", predicates);
     }
 
     private static void in(List<String> predicates, Map<String, Object> params, String column, String name,
