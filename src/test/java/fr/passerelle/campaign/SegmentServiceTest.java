@@ -1,5 +1,6 @@
 package fr.passerelle.campaign;
 
+import static fr.passerelle.workshop.WorkshopFixtures.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,6 @@ import fr.passerelle.partner.WorkforceBracket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -412,14 +412,5 @@ class SegmentServiceTest extends IntegrationTest {
     private long contact(long company, @Nullable String email, String status) {
         return jdbc.sql("insert into contact (company_id, first_name, last_name, email, email_status) values (:company, 'Camille', 'Roux', :email, :status) returning id")
                 .param("company", company).param("email", email).param("status", status).query(Long.class).single();
-    }
-
-    private static String token() {
-        var random = ThreadLocalRandom.current();
-        var word = new StringBuilder();
-        for (int i = 0; i < 10; i++) {
-            word.append((char) ('a' + random.nextInt(26)));
-        }
-        return word.toString();
     }
 }

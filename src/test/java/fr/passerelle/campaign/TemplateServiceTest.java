@@ -1,5 +1,6 @@
 package fr.passerelle.campaign;
 
+import static fr.passerelle.workshop.WorkshopFixtures.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.IntegrationTest;
@@ -7,7 +8,6 @@ import fr.passerelle.base.PublicAddress;
 import fr.passerelle.offer.OfferFixtures;
 import fr.passerelle.optout.UnsubscribeToken;
 import fr.passerelle.optout.UnsubscribeTokens;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -33,8 +33,8 @@ class TemplateServiceTest extends IntegrationTest {
     void thePreviewCarriesTheContactsOwnUnsubscribeLinkInTheFooterAndWhereTheAuthorPutIt() {
         var fixtures = new OfferFixtures(jdbc, users);
         fixtures.signIn("communication");
-        String address = "camille." + word() + "@Exemple.fr";
-        long contact = contact(fixtures.company("Menuiserie " + word(), "21"), address);
+        String address = "camille." + token() + "@Exemple.fr";
+        long contact = contact(fixtures.company("Menuiserie " + token(), "21"), address);
 
         TemplatePreview preview = templates.preview(new TemplateContent("Bonjour {{contact.firstName}}",
                 "<p>Pour ne plus rien recevoir : <a href=\"{{unsubscribe.link}}\">ici</a></p>", null), contact);
@@ -51,8 +51,8 @@ class TemplateServiceTest extends IntegrationTest {
     void aCampaignsMessageNamesItsCampaignAndTheFooterStaysWhenTheAuthorLeftTheLinkOut() {
         var fixtures = new OfferFixtures(jdbc, users);
         fixtures.signIn("communication");
-        String address = "dominique." + word() + "@exemple.fr";
-        long contact = contact(fixtures.company("Logistique " + word(), "75"), address);
+        String address = "dominique." + token() + "@exemple.fr";
+        long contact = contact(fixtures.company("Logistique " + token(), "75"), address);
 
         MergeValues values = templates.values(contact, 42);
 
@@ -80,14 +80,5 @@ class TemplateServiceTest extends IntegrationTest {
     private long contact(long company, String email) {
         return jdbc.sql("insert into contact (company_id, first_name, last_name, email) values (:id, 'Camille', 'Roux', :email)"
                 + " returning id").param("id", company).param("email", email).query(Long.class).single();
-    }
-
-    private static String word() {
-        var random = ThreadLocalRandom.current();
-        var word = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            word.append((char) ('a' + random.nextInt(26)));
-        }
-        return word.toString();
     }
 }

@@ -3,6 +3,7 @@ package fr.passerelle.campaign.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static fr.passerelle.workshop.WorkshopFixtures.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -19,7 +20,6 @@ import fr.passerelle.offer.OfferFixtures;
 import fr.passerelle.partner.PipelineStage;
 import fr.passerelle.security.ui.LoginView;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -178,14 +178,5 @@ class CampaignUiTest extends KaribuTest {
 
     private static java.util.List<String> warnings(TemplateEditorView editor) {
         return editor.warnings.getChildren().map(c -> ((ListItem) c).getText()).toList();
-    }
-
-    private static String token() {
-        var random = ThreadLocalRandom.current();
-        var word = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            word.append((char) ('a' + random.nextInt(26)));
-        }
-        return word.toString();
     }
 }
