@@ -1,9 +1,11 @@
 package fr.passerelle.mail;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
@@ -31,6 +34,8 @@ public class MailService {
     private static final Logger log = LoggerFactory.getLogger(MailService.class);
     /** Beyond RFC 5322 syntax, a domain with a dot: {@code jeanne@localhost} is a typo here, not an address. */
     private static final Pattern ADDRESS = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
+
+    private static final FileTypeMap FILE_TYPES = fileTypes();
 
     private final JavaMailSender sender;
     private final MailServerInfo server;
@@ -53,26 +58,7 @@ public class MailService {
      * @throws MailDeliveryException       when the SMTP server cannot be reached or refuses the message
      */
     public String send(OutgoingMail mail) {
-        List<InternetAddress> to = mail.to().stream().map(address -> parse("to", address)).toList();
-        InternetAddress replyTo = mail.replyTo() == null ? null : parse("replyTo", mail.replyTo());
-        MimeMessage message = sender.createMimeMessage();
-        try {
-            var helper = new MimeMessageHelper(message, mail.html() != null, "UTF-8");
-            helper.setFrom(from);
-            helper.setTo(to.toArray(InternetAddress[]::new));
-            if (replyTo != null) {
-                helper.setReplyTo(replyTo);
-            }
-            helper.setSubject(singleLine(mail.subject()));
-            helper.setSentDate(Date.from(Instant.now()));
-            if (mail.html() != null) {
-                helper.setText(mail.text(), mail.html());
-            } else {
-                helper.setText(mail.text());
-            }
-        } catch (MessagingException e) {
-            throw new IllegalStateException("Could not build the message '" + mail.subject() + "'", e);
-        }
+        MimeMessage message = message(mail, sender.createMimeMessage());
         try {
             sender.send(message);
         } catch (MailException e) {
@@ -85,6 +71,61 @@ public class MailService {
         } catch (MessagingException e) {
             throw new IllegalStateException("The message sent has no readable Message-ID", e);
         }
+    }
+
+    /**
+     * Writes the mail into {@code message}, from Passerelle's address.
+     *
+     * @throws InvalidMailAddressException when a recipient or the reply-to address is not valid
+     */
+    <M extends MimeMessage> M message(OutgoingMail mail, M message) {
+        List<InternetAddress> to = mail.to().stream().map(address -> parse("to", address)).toList();
+        InternetAddress replyTo = mail.replyTo() == null ? null : parse("replyTo", mail.replyTo());
+        try {
+            var helper = new MimeMessageHelper(message, mail.html() != null, "UTF-8") {
+                @Override
+                protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+                    // Spring's default builds a new map from mime.types on the class path for every message not its own.
+                    return FILE_TYPES;
+                }
+            };
+            helper.setFrom(from);
+            helper.setTo(to.toArray(InternetAddress[]::new));
+            if (replyTo != null) {
+                helper.setReplyTo(replyTo);
+            }
+            helper.setSubject(singleLine(mail.subject()));
+            helper.setSentDate(Date.from(Instant.now()));
+            if (mail.html() != null) {
+                helper.setText(mail.text(), mail.html());
+            } else {
+                helper.setText(mail.text());
+            }
+            for (var header : mail.headers().entrySet()) {
+                message.setHeader(header.getKey(), MimeUtility.fold(header.getKey().length() + 2,
+                        MimeUtility.encodeText(header.getValue(), "UTF-8", null)));
+            }
+        } catch (MessagingException | java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException("Could not build the message '" + mail.subject() + "'", e);
+        }
+        return message;
+    }
+
+    /** The domain of Passerelle's own address, for the Message-IDs the outbox gives its messages. */
+    String fromDomain() {
+        String address = from.getAddress();
+        return address.substring(address.lastIndexOf('@') + 1);
+    }
+
+    /** The sender behind this service, for the outbox's own SMTP connections. */
+    JavaMailSender sender() {
+        return sender;
+    }
+
+    private static FileTypeMap fileTypes() {
+        var types = new ConfigurableMimeFileTypeMap();
+        types.afterPropertiesSet();
+        return types;
     }
 
     /** Where mail goes, for screens that explain it. */

@@ -1,6 +1,12 @@
 package fr.passerelle.mail;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,8 +17,15 @@ import org.jspecify.annotations.Nullable;
  * @param text    the plain-text body, always present: it is what text-only clients and screen readers show
  * @param html    an optional HTML version of the same body
  * @param replyTo where answers should go, when not to Passerelle's own address
+ * @param headers extra header fields in their order ({@code List-Unsubscribe}, {@code List-Unsubscribe-Post}); the
+ *                ones the message is made of (From, To, Subject, Date, Message-ID, MIME and content headers) are refused
  */
-public record OutgoingMail(List<String> to, String subject, String text, @Nullable String html, @Nullable String replyTo) {
+public record OutgoingMail(List<String> to, String subject, String text, @Nullable String html, @Nullable String replyTo,
+                           Map<String, String> headers) {
+
+    private static final Pattern FIELD_NAME = Pattern.compile("[!-9;-~]{1,76}");
+    private static final Set<String> RESERVED = Set.of("from", "to", "cc", "bcc", "reply-to", "subject", "date", "message-id",
+            "sender", "mime-version", "content-type", "content-transfer-encoding");
 
     public OutgoingMail {
         to = List.copyOf(to);
@@ -22,6 +35,22 @@ public record OutgoingMail(List<String> to, String subject, String text, @Nullab
         if (subject.isBlank()) {
             throw new IllegalArgumentException("A mail needs a subject");
         }
+        var checked = new LinkedHashMap<String, String>();
+        headers.forEach((name, value) -> {
+            if (!FIELD_NAME.matcher(name).matches() || RESERVED.contains(name.toLowerCase(Locale.ROOT))
+                    || name.toLowerCase(Locale.ROOT).startsWith("content-")) {
+                throw new IllegalArgumentException("Not a header a mail may add: '" + name + "'");
+            }
+            if (value.isBlank() || value.chars().anyMatch(c -> c == '\r' || c == '\n')) {
+                throw new IllegalArgumentException("A header's value is one line of text: '" + name + "'");
+            }
+            checked.put(name, value);
+        });
+        headers = Collections.unmodifiableMap(checked);
+    }
+
+    public OutgoingMail(List<String> to, String subject, String text, @Nullable String html, @Nullable String replyTo) {
+        this(to, subject, text, html, replyTo, Map.of());
     }
 
     /** A plain-text message to one recipient. */
@@ -30,10 +59,22 @@ public record OutgoingMail(List<String> to, String subject, String text, @Nullab
     }
 
     public OutgoingMail withHtml(@Nullable String html) {
-        return new OutgoingMail(to, subject, text, html, replyTo);
+        return new OutgoingMail(to, subject, text, html, replyTo, headers);
     }
 
     public OutgoingMail withReplyTo(@Nullable String replyTo) {
-        return new OutgoingMail(to, subject, text, html, replyTo);
+        return new OutgoingMail(to, subject, text, html, replyTo, headers);
+    }
+
+    /** The same message with one more header field (or that field's value replaced). */
+    public OutgoingMail withHeader(String name, String value) {
+        var more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new OutgoingMail(to, subject, text, html, replyTo, more);
+    }
+
+    /** The same message to other recipients: the outbox sends a composed message to its row's address. */
+    OutgoingMail withTo(String address) {
+        return new OutgoingMail(List.of(address), subject, text, html, replyTo, headers);
     }
 }

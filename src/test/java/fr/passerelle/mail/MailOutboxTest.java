@@ -111,8 +111,8 @@ class MailOutboxTest extends IntegrationTest {
         var unreachable = new JavaMailSenderImpl();
         unreachable.setHost("127.0.0.1");
         unreachable.setPort(1);
-        var failing = new OutboxDelivery(jdbc, new MailService(unreachable, MailServerInfo.embedded("127.0.0.1", 1), "Passerelle <ne-pas-repondre@passerelle.local>"),
-                20, 3, Duration.ofMinutes(1), Duration.ofMinutes(10));
+        var failing = delivery(new MailService(unreachable, MailServerInfo.embedded("127.0.0.1", 1), "Passerelle <ne-pas-repondre@passerelle.local>"),
+                OutboxDelivery.Settings.defaults().withMaxAttempts(3));
         long id = enqueueWithoutWakingUp("test.retry", "dominique@exemple.fr");
 
         assertThat(failing.deliverDue()).isZero();
@@ -136,8 +136,8 @@ class MailOutboxTest extends IntegrationTest {
         var unreachable = new JavaMailSenderImpl();
         unreachable.setHost("127.0.0.1");
         unreachable.setPort(1);
-        var failing = new OutboxDelivery(jdbc, new MailService(unreachable, MailServerInfo.embedded("127.0.0.1", 1), "Passerelle <ne-pas-repondre@passerelle.local>"),
-                20, 2, Duration.ofMinutes(1), Duration.ofMinutes(10));
+        var failing = delivery(new MailService(unreachable, MailServerInfo.embedded("127.0.0.1", 1), "Passerelle <ne-pas-repondre@passerelle.local>"),
+                OutboxDelivery.Settings.defaults().withMaxAttempts(2));
         long id = enqueueWithoutWakingUp("test.give-up", "dominique@exemple.fr");
         failing.deliverDue();
         jdbc.sql("update mail_outbox set next_attempt_at = now() where id = :id").param("id", id).update();
@@ -163,8 +163,8 @@ class MailOutboxTest extends IntegrationTest {
                         select 'test.fan-out', array['destinataire' || n || '@exemple.fr'], 'Message ' || n, 'Texte'
                         from generate_series(1, :n) n
                         """).param("n", recipients).update());
-        var first = new OutboxDelivery(jdbc, mailService, 5, 8, Duration.ofMinutes(1), Duration.ofMinutes(10));
-        var second = new OutboxDelivery(jdbc, mailService, 5, 8, Duration.ofMinutes(1), Duration.ofMinutes(10));
+        var first = delivery(mailService, OutboxDelivery.Settings.defaults().withBatchSize(5));
+        var second = delivery(mailService, OutboxDelivery.Settings.defaults().withBatchSize(5));
         var pool = Executors.newFixedThreadPool(2);
         List<Future<Integer>> runs = new ArrayList<>();
         for (Callable<Integer> run : List.<Callable<Integer>>of(first::deliverDue, second::deliverDue)) {
@@ -189,6 +189,11 @@ class MailOutboxTest extends IntegrationTest {
         assertThat(perRecipient).hasSize(recipients);
         assertThat(perRecipient.values()).containsOnly(1);
         assertThat(count("status = 'SENT'")).isEqualTo(recipients);
+    }
+
+    /** Another delivery worker on the same database, as a second instance would run it. */
+    private OutboxDelivery delivery(MailService sender, OutboxDelivery.Settings settings) {
+        return new OutboxDelivery(jdbc, transactionManager, sender, List.of(), event -> { }, settings);
     }
 
     private long enqueueWithoutWakingUp(String kind, String to) {

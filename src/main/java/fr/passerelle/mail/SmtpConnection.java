@@ -1,0 +1,149 @@
+package fr.passerelle.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.util.StringUtils;
+
+/**
+ * One SMTP connection kept open across the messages of a delivery run, opened again when the server dropped it.
+ * Tells a message the server refused (with its reply code: 5xx for good, 4xx for now) from a server that could
+ * not be reached or went away in the middle (the message may have been taken: it is the one in flight).
+ */
+final class SmtpConnection implements AutoCloseable {
+
+    private static final long IDLE_NANOS = 1_000_000_000L;
+
+    private final JavaMailSender sender;
+    private @Nullable Transport transport;
+    private long lastUsed;
+
+    SmtpConnection(JavaMailSender sender) {
+        this.sender = sender;
+    }
+
+    /** The session messages are built on, so that they carry the configured properties. */
+    Session session() {
+        return sender instanceof JavaMailSenderImpl impl ? impl.getSession() : sender.createMimeMessage().getSession();
+    }
+
+    Result send(MimeMessage message) {
+        if (!(sender instanceof JavaMailSenderImpl impl)) {
+            return sendThroughSpring(message);
+        }
+        try {
+            // isConnected() costs a round trip (NOOP): asked only of a connection that sat idle, which a server may drop.
+            if (transport == null || (System.nanoTime() - lastUsed > IDLE_NANOS && !transport.isConnected())) {
+                close();
+                transport = connect(impl);
+            }
+        } catch (MessagingException e) {
+            close();
+            return new Unreachable(describe(e));
+        }
+        try {
+            message.saveChanges();
+            transport.sendMessage(message, message.getAllRecipients());
+            lastUsed = System.nanoTime();
+            return new Accepted(message.getMessageID());
+        } catch (SendFailedException e) {
+            int code = replyCode(e);
+            if (code > 0) {
+                return new Refused(code, describe(e));
+            }
+            close();
+            return new Unreachable(describe(e));
+        } catch (MessagingException e) {
+            close();
+            return new Unreachable(describe(e));
+        }
+    }
+
+    private static Transport connect(JavaMailSenderImpl impl) throws MessagingException {
+        Transport opened = impl.getSession().getTransport(impl.getProtocol() == null ? "smtp" : impl.getProtocol());
+        String username = StringUtils.hasLength(impl.getUsername()) ? impl.getUsername() : null;
+        String password = StringUtils.hasLength(impl.getPassword()) ? impl.getPassword() : null;
+        opened.connect(impl.getHost(), impl.getPort(), username, password);
+        return opened;
+    }
+
+    private Result sendThroughSpring(MimeMessage message) {
+        try {
+            sender.send(message);
+            return new Accepted(message.getMessageID());
+        } catch (MailSendException e) {
+            for (Exception failure : e.getFailedMessages().values()) {
+                if (failure instanceof MessagingException messaging && replyCode(messaging) > 0) {
+                    return new Refused(replyCode(messaging), describe(messaging));
+                }
+            }
+            return new Unreachable(String.valueOf(e.getMessage()));
+        } catch (MailException | MessagingException e) {
+            return new Unreachable(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
+     * The SMTP reply code the server refused with, or 0 when it gave none. Angus Mail's {@code SMTPSendFailedException}
+     * and {@code SMTPAddressFailedException} carry it; Angus is the runtime implementation only, hence by name.
+     */
+    static int replyCode(MessagingException e) {
+        for (Exception cause = e; cause != null;
+             cause = cause instanceof MessagingException messaging ? messaging.getNextException() : null) {
+            try {
+                if (cause.getClass().getMethod("getReturnCode").invoke(cause) instanceof Integer code && code > 0) {
+                    return code;
+                }
+            } catch (ReflectiveOperationException noCode) {
+                // Not a refusal with a reply code: look further down the chain.
+            }
+        }
+        return 0;
+    }
+
+    private static String describe(MessagingException e) {
+        var text = new StringBuilder(String.valueOf(e.getMessage()).strip());
+        Exception next = e.getNextException();
+        if (next != null && next.getMessage() != null && !text.toString().contains(next.getMessage().strip())) {
+            text.append(": ").append(next.getMessage().strip());
+        }
+        return text.toString();
+    }
+
+    @Override
+    public void close() {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException ignored) {
+                // Closing a connection the server already dropped.
+            }
+            transport = null;
+        }
+    }
+
+    sealed interface Result {
+    }
+
+    record Accepted(String messageId) implements Result {
+    }
+
+    /** The server answered with a refusal: {@code permanent} for a 5xx reply. */
+    record Refused(int code, String error) implements Result {
+
+        boolean permanent() {
+            return code >= 500;
+        }
+    }
+
+    /** No answer: the server could not be reached, or the connection broke. */
+    record Unreachable(String error) implements Result {
+    }
+}
