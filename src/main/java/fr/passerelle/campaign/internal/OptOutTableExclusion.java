@@ -27,6 +27,6 @@ class OptOutTableExclusion implements OptOutExclusion {
                 return "false";
             }
         }
-        return "exists (select 1 from " + TABLE + " o where o.address = " + addressExpression + ")";
+        return "exists (select 1 from " + TABLE + " o where o.address_key = " + addressExpression + ")";
     }
 }
