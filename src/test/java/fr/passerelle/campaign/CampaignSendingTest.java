@@ -305,6 +305,8 @@ class CampaignSendingTest extends IntegrationTest {
     @Test
     void aStreamThatPausesItselfPausesItsCampaignWithTheReason() throws Exception {
         contact(company(), "Gil", word + "-gil@exemple.fr", "ACTIVE");
+        contact(company(), "Gaëlle", word + "-gaelle@exemple.fr", "ACTIVE");
+        // One a minute: the second message waits, so the campaign is still sending when its stream pauses.
         Campaign campaign = campaign(1);
         campaigns.launch(campaign.id());
         awaitTrue(() -> campaigns.progress(campaign.id()).fannedOut());
