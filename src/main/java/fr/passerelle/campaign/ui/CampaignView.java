@@ -33,6 +33,8 @@ import fr.passerelle.campaign.CampaignService;
 import fr.passerelle.campaign.CampaignState;
 import fr.passerelle.campaign.CampaignStateChange;
 import fr.passerelle.campaign.TemplateService;
+import fr.passerelle.campaignresults.ui.CampaignResultsPanel;
+import fr.passerelle.campaignresults.ui.CampaignResultsPanels;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,6 +53,7 @@ class CampaignView extends Main implements BeforeEnterObserver, HasDynamicTitle 
 
     private final CampaignService campaigns;
     private final TemplateService templates;
+    private final CampaignResultsPanels resultsPanels;
     private final boolean canManage;
     private final FieldErrors<CampaignException> errors = new FieldErrors<>(this, CampaignException.class, "campaign.error.not-allowed");
 
@@ -71,10 +74,13 @@ class CampaignView extends Main implements BeforeEnterObserver, HasDynamicTitle 
 
     private @Nullable Campaign campaign;
     private @Nullable Registration polling;
+    /** The results below the progress, once the campaign has been sent at least in part. */
+    @Nullable CampaignResultsPanel results;
 
-    CampaignView(CampaignService campaigns, TemplateService templates) {
+    CampaignView(CampaignService campaigns, TemplateService templates, CampaignResultsPanels resultsPanels) {
         this.campaigns = campaigns;
         this.templates = templates;
+        this.resultsPanels = resultsPanels;
         this.canManage = campaigns.canManage();
         addClassNames("campaign-view");
         state.getElement().getThemeList().add("badge");
@@ -145,6 +151,14 @@ class CampaignView extends Main implements BeforeEnterObserver, HasDynamicTitle 
     void refresh() {
         Campaign shown = campaigns.find(require().id()).orElse(require());
         campaign = shown;
+        if (shown.launchedAt() != null) {
+            if (results == null) {
+                results = resultsPanels.create(shown.id());
+                add(results);
+            } else {
+                results.refresh();
+            }
+        }
         CampaignProgress progress = campaigns.progress(shown.id());
         CampaignState now = progress.state();
         title.setText(shown.name());

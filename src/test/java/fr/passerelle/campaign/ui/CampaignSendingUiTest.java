@@ -84,6 +84,8 @@ class CampaignSendingUiTest extends KaribuTest {
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
         assertThat(campaigns.find(campaign.id()).orElseThrow().state()).isIn(CampaignState.SENDING, CampaignState.SENT);
         assertThat(page.launch.isVisible()).isFalse();
+        assertThat(page.results).as("the results appear once the campaign is launched").isNotNull();
+        assertThat(page.results.isAttached()).isTrue();
         assertThat(page.history.getChildren().map(c -> ((ListItem) c).getText())).anySatisfy(t -> assertThat(t).contains("En cours d’envoi"));
 
         UI.getCurrent().navigate(CampaignListView.class);
@@ -108,6 +110,7 @@ class CampaignSendingUiTest extends KaribuTest {
         assertThat(page.launch.isAttached()).isFalse();
         assertThat(page.cancel.isAttached()).isFalse();
         assertThat(page.counts.getText()).startsWith("0 envoyés");
+        assertThat(page.results).as("a draft has no results yet").isNull();
         UI.getCurrent().navigate(CampaignListView.class);
         assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Button.class, spec -> spec.withText("Nouvelle campagne"))).isEmpty();
         try {
