@@ -9,15 +9,15 @@ import org.jspecify.annotations.Nullable;
  * What a campaign produced, as far as the reader may see it.
  *
  * @param dispCode    null when the figures are the whole campaign's; a referent's DISP when they are only that DISP's
- *                    declarations, offers and hires (then {@code delivery} and {@code visits} are null: neither a
- *                    message's recipient nor an anonymous visit is tied to a DISP here)
- * @param delivery    the campaign's messages and the addresses it got blocked, or null for a DISP's reader
+ *                    part: the messages to contacts of its companies, and the declarations, offers and hires placed in
+ *                    it (then {@code visits} is null: an anonymous visit is tied to no DISP)
+ * @param delivery    the campaign's messages and the addresses it got blocked (of the DISP's recipients for a DISP)
  * @param visits      sessions that landed on the portal through the campaign's links, or null for a DISP's reader
  * @param attribution declarations, offers opened and hires
  * @param per         the length of the series' periods: {@link ChronoUnit#DAYS} (Paris days) or {@link ChronoUnit#HOURS}
  * @param series      the periods in which something happened, oldest first
  */
-public record CampaignResult(long campaignId, @Nullable String dispCode, @Nullable Delivery delivery, @Nullable Long visits,
+public record CampaignResult(long campaignId, @Nullable String dispCode, Delivery delivery, @Nullable Long visits,
                              Attribution attribution, ChronoUnit per, List<Period> series) {
 
     public CampaignResult {

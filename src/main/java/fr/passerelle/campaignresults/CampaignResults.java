@@ -25,8 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A campaign's results, from its id alone (the campaign itself belongs to the campaign module). Administrators and
- * communication teams read the whole campaign's; a referent only the declarations, offers and hires placed in their
- * DISP, since which DISP a message's recipient belongs to is known only to the campaign module's recipient rows.
+ * communication teams read the whole campaign's; a referent their DISP's part: the messages to contacts of its
+ * companies and the addresses those got blocked, and the declarations, offers and hires placed in it. Visits are
+ * anonymous, so a referent reads none.
  */
 @Service
 @Transactional(readOnly = true)
@@ -67,11 +68,12 @@ public class CampaignResults {
         var series = new TreeMap<Instant, long[]>();
         Attribution attribution = readModel.attribution(campaignId, disp);
         add(series, readModel.attributionPerPeriod(campaignId, disp, per), DECLARATIONS, OPENED);
+        add(series, readModel.blockedPerPeriod(campaignId, disp, per), BOUNCED, UNSUBSCRIBED);
         if (disp != null) {
-            return new CampaignResult(campaignId, disp, null, null, attribution, per, periods(series));
+            Delivery delivery = deliveryOfDisp(campaignId, disp, per, series);
+            return new CampaignResult(campaignId, disp, delivery, null, attribution, per, periods(series));
         }
         Delivery delivery = delivery(campaignId, per, series);
-        add(series, readModel.blockedPerPeriod(campaignId, per), BOUNCED, UNSUBSCRIBED);
         add(series, readModel.visitsPerPeriod(campaignId, per), VISITS, -1);
         return new CampaignResult(campaignId, null, delivery, readModel.visits(campaignId), attribution, per, periods(series));
     }
@@ -88,9 +90,24 @@ public class CampaignResults {
         return user.dispCode();
     }
 
+    /** The DISP's part of the delivery, counted from the campaign's outbox rows joined to their contacts' companies. */
+    private Delivery deliveryOfDisp(long campaignId, String disp, ChronoUnit per, Map<Instant, long[]> series) {
+        Map<String, Long> blocked = readModel.blockedByReason(campaignId, disp);
+        Map<String, Long> status = readModel.deliveryOfDisp(campaignId, disp);
+        add(series, readModel.deliveryOfDispPerPeriod(campaignId, disp, per), SENT, FAILED);
+        return new Delivery(readModel.streamExists(campaignId), status.getOrDefault("SENT", 0L), status.getOrDefault("FAILED", 0L),
+                status.getOrDefault("SKIPPED", 0L), status.getOrDefault("PENDING", 0L) + status.getOrDefault("SENDING", 0L),
+                status.getOrDefault("CANCELLED", 0L), bounced(blocked), blocked.getOrDefault("UNSUBSCRIBED", 0L),
+                blocked.getOrDefault("COMPLAINT", 0L));
+    }
+
+    private static long bounced(Map<String, Long> blockedByReason) {
+        return blockedByReason.getOrDefault("HARD_BOUNCE", 0L) + blockedByReason.getOrDefault("SOFT_BOUNCES", 0L);
+    }
+
     private Delivery delivery(long campaignId, ChronoUnit per, Map<Instant, long[]> series) {
-        Map<String, Long> blocked = readModel.blockedByReason(campaignId);
-        long bounced = blocked.getOrDefault("HARD_BOUNCE", 0L) + blocked.getOrDefault("SOFT_BOUNCES", 0L);
+        Map<String, Long> blocked = readModel.blockedByReason(campaignId, null);
+        long bounced = bounced(blocked);
         long unsubscribed = blocked.getOrDefault("UNSUBSCRIBED", 0L);
         long complaints = blocked.getOrDefault("COMPLAINT", 0L);
         // Asked only of a stream that exists: MailStreams refuses an unknown one, which would spoil this transaction.

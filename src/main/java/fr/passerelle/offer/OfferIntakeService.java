@@ -35,8 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code company.street}, {@code company.postcode}, {@code company.commune}, {@code company.departmentCode},
  * {@code company.nafCode}, {@code company.workforceBracketCode}; the contact's as {@code contact.firstName},
  * {@code contact.lastName}, {@code contact.jobTitle}, {@code contact.email}, {@code contact.phone}; and
- * {@code consent} for the consent's date and version, {@code campaignRef}. A campaign id that is not a positive number
- * is dropped, never refused: it only attributes the offer to a campaign (decision record 024).
+ * {@code consent} for the consent's date and version, {@code campaignRef}. A campaign id that is not a positive number,
+ * or the id of no campaign, is dropped, never refused: it only attributes the offer to a campaign (decision record 024).
  */
 @Service
 @Transactional(readOnly = true)
@@ -116,7 +116,10 @@ public class OfferIntakeService {
         Long campaignId = declaration.campaignId();
         if (campaignId != null && campaignId > 0) {
             // Not a field of the Offer entity: written once here, read only by the campaign results.
-            jdbc.sql("update offer set campaign_id = :campaign where id = :id").param("campaign", campaignId)
+            // The id of no campaign (deleted meanwhile, or forged) is dropped: attribution only.
+            jdbc.sql("""
+                            update offer set campaign_id = :campaign
+                            where id = :id and exists (select 1 from campaign c where c.id = :campaign)""").param("campaign", campaignId)
                     .param("id", created.id()).update();
         }
         events.publishEvent(new OfferDeclared(created.id(), created.dispCode(), company.legalName(), company.siret()));

@@ -22,7 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.LongStream;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -31,9 +31,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * A campaign with real rows of every kind its results count, through the modules' own services where they have one:
- * its stream (10 recipients: 4 sent, 2 failed, 1 skipped, 3 pending), 5 addresses it got blocked (an unsubscribe, a hard
- * bounce, three soft bounces of one address, a complaint) plus one of another campaign, 3 visits, 3 declarations (2 in
- * DISP DIJON, 1 in DISP LYON), 2 of them opened (one in each), and 2 people hired through the Dijon one.
+ * its stream (10 recipients, contacts of a company of DISP DIJON — r1, r2, r3, r5, r8 — or of DISP LYON — r4, r6, r7,
+ * r9, r10: 4 sent (3 Dijon), 2 failed (1 each), 1 skipped (Lyon), 3 pending (1 Dijon)), the addresses it got blocked (an
+ * unsubscribe r1, a hard bounce r5, three soft bounces of r6, a complaint r2) plus one of another campaign, 3 visits,
+ * 3 declarations (2 in DISP DIJON, 1 in DISP LYON), 2 of them opened (one in each), and 2 people hired through the Dijon one.
  */
 @Component
 public class CampaignFixture {
@@ -69,26 +70,38 @@ public class CampaignFixture {
         this.users = users;
     }
 
-    /** A campaign id no other test uses. */
-    public static long newCampaignId() {
-        return ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000_000L);
+    /** A new draft campaign (a row of the campaign table, which declarations, offers and visits refer to); its id. */
+    public static long draft(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        insert into campaign (name, sender_name, created_by)
+                        values (:name, 'Passerelle', (select id from app_user where username = 'communication')) returning id""")
+                .param("name", "Campagne de test " + ThreadLocalRandom.current().nextLong(1_000_000_000_000L))
+                .query(Long.class).single();
     }
 
     /** Writes the campaign's rows (visitors {@code a}, {@code b}, {@code c}, keys of one hex digit); returns its id. Leaves nobody signed in. */
     public long campaign() {
-        long id = newCampaignId();
+        long id = draft(jdbc);
         String stream = "campaign:" + id;
         String domain = "c" + id + ".example.fr";
+        var companies = new OfferFixtures(jdbc, users);
+        long dijonCompany = companies.company("Destinataire Dijon " + id, "21");
+        long lyonCompany = companies.company("Destinataire Lyon " + id, "69");
+        // contacts[i] is the contact of r<i>, the outbox row's ref.
+        long[] contacts = new long[11];
+        for (int i = 1; i <= 10; i++) {
+            contacts[i] = contact(List.of(1, 2, 3, 5, 8).contains(i) ? dijonCompany : lyonCompany, "r" + i + "@" + domain);
+        }
         // Paused at once: the application's delivery worker must not take its rows.
         streams.open(stream, null, null);
         streams.pause(stream, "test");
-        outbox.enqueueComposed("campaign", stream, LongStream.rangeClosed(1, 10)
-                .mapToObj(ref -> new MailOutbox.Recipient("r" + ref + "@" + domain, ref)).toList());
-        finish(stream, List.of(1L, 2L), "SENT", DAY_ONE);
-        finish(stream, List.of(3L), "SENT", DAY_TWO);
-        finish(stream, List.of(4L), "SENT", DAY_THREE);
-        finish(stream, List.of(5L, 6L), "FAILED", DAY_TWO);
-        finish(stream, List.of(7L), "SKIPPED", DAY_TWO);
+        outbox.enqueueComposed("campaign", stream, IntStream.rangeClosed(1, 10)
+                .mapToObj(i -> new MailOutbox.Recipient("r" + i + "@" + domain, contacts[i])).toList());
+        finish(stream, contacts, List.of(1, 2), "SENT", DAY_ONE);
+        finish(stream, contacts, List.of(3), "SENT", DAY_TWO);
+        finish(stream, contacts, List.of(4), "SENT", DAY_THREE);
+        finish(stream, contacts, List.of(5, 6), "FAILED", DAY_TWO);
+        finish(stream, contacts, List.of(7), "SKIPPED", DAY_TWO);
 
         optOuts.unsubscribe("r1@" + domain, stream);
         optOuts.hardBounce("r5@" + domain, stream, "5.1.1");
@@ -96,7 +109,7 @@ public class CampaignFixture {
             optOuts.softBounce("r6@" + domain, stream, "4.2.2");
         }
         optOuts.complaint("r2@" + domain, stream, "abuse");
-        optOuts.unsubscribe("r3@" + domain, "campaign:" + (id + 1));
+        optOuts.unsubscribe("r3@" + domain, "campaign:" + draft(jdbc));
 
         visit(id, "a", DAY_ONE);
         visit(id, "b", DAY_TWO);
@@ -130,12 +143,18 @@ public class CampaignFixture {
         return new Declaration(d.company(), d.contact(), d.offer(), d.consentedAt(), d.consentVersion(), null, campaignId);
     }
 
-    private void finish(String stream, List<Long> refs, String status, OffsetDateTime at) {
+    private long contact(long company, String email) {
+        return jdbc.sql("insert into contact (company_id, last_name, email) values (:company, 'Destinataire', :email) returning id")
+                .param("company", company).param("email", email).query(Long.class).single();
+    }
+
+    private void finish(String stream, long[] contacts, List<Integer> recipients, String status, OffsetDateTime at) {
+        Long[] refs = recipients.stream().map(i -> contacts[i]).toArray(Long[]::new);
         jdbc.sql("""
                         update mail_outbox set status = :status, finished_at = :at,
                         sent_at = case when :status = 'SENT' then cast(:at as timestamptz) end
                         where stream = :stream and ref = any(:refs)""")
-                .param("status", status).param("at", at).param("stream", stream).param("refs", refs.toArray(Long[]::new)).update();
+                .param("status", status).param("at", at).param("stream", stream).param("refs", refs).update();
     }
 
     private void visit(long campaignId, String visitor, OffsetDateTime at) {

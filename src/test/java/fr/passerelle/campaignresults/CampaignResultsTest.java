@@ -87,30 +87,68 @@ class CampaignResultsTest extends IntegrationTest {
     }
 
     @Test
-    void aReferentReadsOnlyTheDeclarationsOffersAndHiresOfTheirDisp() {
+    void aReferentReadsTheMessagesToTheCompaniesOfTheirDispAndTheOffersPlacedInItAndNoVisit() {
         long campaign = campaigns.campaign();
         fixtures.signIn("referent");
 
         CampaignResult dijon = results.of(campaign, ChronoUnit.DAYS);
 
         assertThat(dijon.dispCode()).isEqualTo("DISP DIJON");
-        assertThat(dijon.delivery()).as("recipients are not tied to a DISP here").isNull();
-        assertThat(dijon.visits()).isNull();
+        assertThat(dijon.wholeCampaign()).isFalse();
+        assertThat(dijon.delivery()).as("r1, r2, r3 sent, r5 failed, r8 pending; r5 bounced, r1 unsubscribed, r2 complained")
+                .isEqualTo(new Delivery(true, 3, 1, 0, 1, 0, 1, 1, 1));
+        assertThat(dijon.visits()).as("a visit is anonymous").isNull();
         assertThat(dijon.attribution()).isEqualTo(new Attribution(2, 1, 2));
-        assertThat(dijon.series()).allSatisfy(period -> {
-            assertThat(period.sent()).isZero();
-            assertThat(period.visits()).isZero();
+        Map<LocalDate, Period> days = byParisDay(dijon);
+        assertThat(days.get(LocalDate.of(2027, 3, 1)).sent()).isEqualTo(2);
+        assertThat(days.get(LocalDate.of(2027, 3, 2))).satisfies(day -> {
+            assertThat(day.sent()).isEqualTo(1);
+            assertThat(day.failed()).isEqualTo(1);
         });
-        assertThat(dijon.series()).extracting(Period::declarations).containsExactly(2L);
+        assertThat(days).as("r4, sent on the 3rd, is Lyon's").doesNotContainKey(LocalDate.of(2027, 3, 3));
+        Period today = days.get(DisplayFormats.today());
+        assertThat(today.declarations()).isEqualTo(2);
+        assertThat(today.bounced()).isEqualTo(1);
+        assertThat(today.unsubscribed()).isEqualTo(1);
+        assertThat(dijon.series()).allSatisfy(period -> assertThat(period.visits()).isZero());
 
         fixtures.signIn(fixtures.lyonReferent());
-        assertThat(results.of(campaign, ChronoUnit.DAYS).attribution()).isEqualTo(new Attribution(1, 1, 0));
+        CampaignResult lyon = results.of(campaign, ChronoUnit.HOURS);
+        assertThat(lyon.delivery()).as("r4 sent, r6 failed, r7 skipped, r9 and r10 pending; r6 bounced")
+                .isEqualTo(new Delivery(true, 1, 1, 1, 2, 0, 1, 0, 0));
+        assertThat(lyon.attribution()).isEqualTo(new Attribution(1, 1, 0));
+        assertThat(lyon.series()).filteredOn(p -> p.sent() > 0).extracting(Period::start)
+                .containsExactly(CampaignFixture.DAY_THREE.truncatedTo(ChronoUnit.HOURS).toInstant());
+
+        fixtures.signIn("communication");
+        assertThat(results.of(campaign, ChronoUnit.DAYS).delivery()).as("the whole is both DISPs' parts")
+                .isEqualTo(new Delivery(true, 4, 2, 1, 3, 0, 2, 1, 1));
+    }
+
+    @Test
+    void aMessageCountsInTheDispOfItsContactsCompanyAndADeletedContactsInNone() {
+        long campaign = campaigns.campaign();
+        long lyonCompany = jdbc.sql("select id from company where legal_name = :name").param("name", "Destinataire Lyon " + campaign)
+                .query(Long.class).single();
+        String domain = "c" + campaign + ".example.fr";
+        // r3 (sent, Dijon) moves to the Lyon company; r1 (sent and unsubscribed, Dijon) is deleted.
+        jdbc.sql("update contact set company_id = :company where email = :email").param("company", lyonCompany)
+                .param("email", "r3@" + domain).update();
+        jdbc.sql("delete from contact where email = :email").param("email", "r1@" + domain).update();
+
+        fixtures.signIn("referent");
+        assertThat(results.of(campaign, ChronoUnit.DAYS).delivery()).isEqualTo(new Delivery(true, 1, 1, 0, 1, 0, 1, 0, 1));
+        fixtures.signIn(fixtures.lyonReferent());
+        assertThat(results.of(campaign, ChronoUnit.DAYS).delivery()).isEqualTo(new Delivery(true, 2, 1, 1, 2, 0, 1, 0, 0));
+        fixtures.signIn("admin");
+        assertThat(results.of(campaign, ChronoUnit.DAYS).delivery()).as("the whole campaign still counts every message")
+                .isEqualTo(new Delivery(true, 4, 2, 1, 3, 0, 2, 1, 1));
     }
 
     @Test
     void aCampaignNotSentYetHasOnlyZerosAndOthersAreNotCounted() {
         fixtures.signIn("admin");
-        long campaign = CampaignFixture.newCampaignId();
+        long campaign = CampaignFixture.draft(jdbc);
 
         CampaignResult result = results.of(campaign, ChronoUnit.HOURS);
 

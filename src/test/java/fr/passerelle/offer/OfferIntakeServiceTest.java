@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.passerelle.IntegrationTest;
+import fr.passerelle.campaignresults.CampaignFixture;
 import fr.passerelle.offer.Declaration.DeclaredCompany;
 import fr.passerelle.offer.Declaration.DeclaredContact;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,16 +46,21 @@ class OfferIntakeServiceTest extends IntegrationTest {
     }
 
     @Test
-    void theOfferKeepsTheCampaignIdOfItsDeclarationAndDropsOneThatIsNotPositive() {
+    void theOfferKeepsTheCampaignIdOfItsDeclarationAndDropsOneThatIsNoCampaigns() {
         Declaration d = OfferFixtures.declaration("Campagne SARL", "21", "campagne@exemple.fr");
+        long campaign = CampaignFixture.draft(jdbc);
 
-        long attributed = intake.declare(new Declaration(d.company(), d.contact(), d.offer(), d.consentedAt(), d.consentVersion(), null, 42L));
+        long attributed = intake.declare(new Declaration(d.company(), d.contact(), d.offer(), d.consentedAt(), d.consentVersion(), null, campaign));
         long forged = intake.declare(new Declaration(d.company(), d.contact(), d.offer(), d.consentedAt(), d.consentVersion(), null, -42L));
+        long unknown = intake.declare(new Declaration(d.company(), d.contact(), d.offer(), d.consentedAt(), d.consentVersion(), null,
+                campaign + 1_000_000));
 
         assertThat(jdbc.sql("select campaign_id from offer where id = :id").param("id", attributed).query(Long.class).single())
-                .isEqualTo(42L);
-        assertThat(jdbc.sql("select campaign_id is null from offer where id = :id").param("id", forged).query(Boolean.class).single())
-                .as("attribution only: the declaration stands without it").isTrue();
+                .isEqualTo(campaign);
+        for (long offer : List.of(forged, unknown)) {
+            assertThat(jdbc.sql("select campaign_id is null from offer where id = :id").param("id", offer).query(Boolean.class).single())
+                    .as("attribution only: the declaration stands without it").isTrue();
+        }
     }
 
     @Test

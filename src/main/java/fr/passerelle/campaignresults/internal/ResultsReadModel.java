@@ -18,13 +18,34 @@ import org.springframework.stereotype.Repository;
  * their modules write and document for reading (decision record 024): {@code mail_stream} (whether the stream exists),
  * {@code mail_opt_out} (optout), {@code campaign_visit} (portal), {@code offer} with its {@code campaign_id} and
  * {@code offer_status_change} (offer), and {@code participant}'s two offer columns (cohort; counted, never read).
- * A DISP, when given, keeps the offers placed in it.
+ * A DISP, when given, keeps the offers placed in it, and the messages (and the addresses they got blocked) whose
+ * recipient is a contact of a company of that DISP: a campaign's outbox rows carry the contact's id in {@code ref}
+ * (decision record 023), joined to {@code contact} and {@code company} (partner) as they are now.
  */
 @Repository
 public class ResultsReadModel {
 
     /** Periods are Paris days or hours, cut by PostgreSQL. */
     private static final String ZONE = "Europe/Paris";
+
+    /** A campaign's outbox rows whose recipient is a contact of a company of the DISP (parameters stream, disp). */
+    private static final String RECIPIENTS_OF_DISP = """
+            from mail_outbox o
+            join contact k on k.id = o.ref
+            join company c on c.id = k.company_id
+            where o.stream = :stream and c.disp_code = :disp""";
+
+    /**
+     * The opt-out rows a campaign caused ({@code m}), of the DISP's recipients only when {@code :disp} is set: the
+     * blocked address is one the campaign's stream sent to (one row per address), that row's contact in the DISP.
+     */
+    private static final String BLOCKED_BY_CAMPAIGN = """
+            from mail_opt_out m
+            where m.source = :source and (cast(:disp as text) is null or exists (
+                select 1 from mail_outbox o
+                join contact k on k.id = o.ref
+                join company c on c.id = k.company_id
+                where o.stream = :source and lower(o.recipients[1]) = m.address_key and c.disp_code = :disp))""";
 
     private final JdbcClient jdbc;
 
@@ -42,10 +63,33 @@ public class ResultsReadModel {
                 .query(Boolean.class).single();
     }
 
-    /** Addresses the campaign got blocked, by opt-out reason ({@code UNSUBSCRIBED}, {@code HARD_BOUNCE}, …). */
-    public Map<String, Long> blockedByReason(long campaignId) {
-        return jdbc.sql("select reason, count(*) from mail_opt_out where source = :source group by reason")
-                .param("source", stream(campaignId))
+    /**
+     * The campaign's messages to the contacts of a DISP's companies, by outbox status. A message whose contact was
+     * deleted since is in no DISP; one whose contact moved counts in the DISP of the contact's company now.
+     */
+    public Map<String, Long> deliveryOfDisp(long campaignId, String dispCode) {
+        return jdbc.sql("select o.status, count(*) " + RECIPIENTS_OF_DISP + " group by o.status")
+                .param("stream", stream(campaignId)).param("disp", dispCode)
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Per period: the DISP's messages sent ({@code first}) and failed ({@code second}), by when they were finished. */
+    public List<PeriodCounts> deliveryOfDispPerPeriod(long campaignId, String dispCode, ChronoUnit per) {
+        return jdbc.sql("""
+                        select date_trunc(:unit, o.finished_at, :zone) as period,
+                               count(*) filter (where o.status = 'SENT'), count(*) filter (where o.status = 'FAILED')
+                        """ + RECIPIENTS_OF_DISP + """
+                         and o.finished_at is not null and o.status in ('SENT', 'FAILED')
+                        group by period""")
+                .param("unit", unit(per)).param("zone", ZONE).param("stream", stream(campaignId)).param("disp", dispCode)
+                .query(ResultsReadModel::periodCounts).list();
+    }
+
+    /** Addresses the campaign got blocked (of a DISP's recipients, when given), by opt-out reason ({@code UNSUBSCRIBED}, …). */
+    public Map<String, Long> blockedByReason(long campaignId, @Nullable String dispCode) {
+        return jdbc.sql("select m.reason, count(*) " + BLOCKED_BY_CAMPAIGN + " group by m.reason")
+                .param("source", stream(campaignId)).param("disp", dispCode)
                 .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
@@ -54,15 +98,16 @@ public class ResultsReadModel {
     public record PeriodCounts(Instant period, long first, long second) {
     }
 
-    /** Per period: addresses blocked by bounces ({@code first}), by unsubscribes ({@code second}); complaints not counted. */
-    public List<PeriodCounts> blockedPerPeriod(long campaignId, ChronoUnit per) {
+    /** Per period: addresses blocked (of a DISP's recipients, when given) by bounces ({@code first}), by unsubscribes ({@code second}); complaints not counted. */
+    public List<PeriodCounts> blockedPerPeriod(long campaignId, @Nullable String dispCode, ChronoUnit per) {
         return jdbc.sql("""
-                        select date_trunc(:unit, first_event_at, :zone) as period,
-                               count(*) filter (where reason in ('HARD_BOUNCE', 'SOFT_BOUNCES')),
-                               count(*) filter (where reason = 'UNSUBSCRIBED')
-                        from mail_opt_out where source = :source
+                        select date_trunc(:unit, m.first_event_at, :zone) as period,
+                               count(*) filter (where m.reason in ('HARD_BOUNCE', 'SOFT_BOUNCES')),
+                               count(*) filter (where m.reason = 'UNSUBSCRIBED')
+                        """ + BLOCKED_BY_CAMPAIGN + """
+
                         group by period""")
-                .param("unit", unit(per)).param("zone", ZONE).param("source", stream(campaignId))
+                .param("unit", unit(per)).param("zone", ZONE).param("source", stream(campaignId)).param("disp", dispCode)
                 .query(ResultsReadModel::periodCounts).list();
     }
 

@@ -24,7 +24,8 @@ import java.util.function.ToLongFunction;
 /**
  * A campaign's results, for the campaign page: the figures (delivery, visits, declarations, offers opened, hires), a
  * bar per day or hour, and the same numbers in a table, so that the bars are never the only way to read them. A
- * referent sees their DISP's part, and is told why the rest is not there. {@link #refresh()} reads them again.
+ * referent sees their DISP's part (the messages to its companies, the offers placed in it), and is told that visits,
+ * tied to no DISP, are not there. {@link #refresh()} reads them again.
  */
 @StyleSheet("styles/campaign-results.css")
 public class CampaignResultsPanel extends Composite<Section> {
@@ -77,17 +78,14 @@ public class CampaignResultsPanel extends Composite<Section> {
     private void showFigures(CampaignResult result) {
         figures.removeAll();
         CampaignResult.Delivery delivery = result.delivery();
-        if (result.wholeCampaign() && delivery != null) {
-            scope.setText(delivery.started() ? getTranslation("campaignresults.scope.all")
-                    : getTranslation("campaignresults.scope.not-sent"));
-            figures.add(group("delivery", figure("sent", delivery.sent()), figure("failed", delivery.failed()),
-                    figure("skipped", delivery.skipped()), figure("pending", delivery.pending()),
-                    figure("cancelled", delivery.cancelled())));
-            figures.add(group("blocked", figure("bounced", delivery.bounced()), figure("unsubscribed", delivery.unsubscribed()),
-                    figure("complaints", delivery.complaints())));
-        } else {
-            scope.setText(getTranslation("campaignresults.scope.disp", result.dispCode()));
-        }
+        scope.setText(!delivery.started() ? getTranslation("campaignresults.scope.not-sent")
+                : result.wholeCampaign() ? getTranslation("campaignresults.scope.all")
+                : getTranslation("campaignresults.scope.disp", result.dispCode()));
+        figures.add(group("delivery", figure("sent", delivery.sent()), figure("failed", delivery.failed()),
+                figure("skipped", delivery.skipped()), figure("pending", delivery.pending()),
+                figure("cancelled", delivery.cancelled())));
+        figures.add(group("blocked", figure("bounced", delivery.bounced()), figure("unsubscribed", delivery.unsubscribed()),
+                figure("complaints", delivery.complaints())));
         var attribution = result.attribution();
         var portal = group("portal");
         if (result.visits() != null) {
@@ -119,11 +117,10 @@ public class CampaignResultsPanel extends Composite<Section> {
         List<Period> series = result.series();
         boolean whole = result.wholeCampaign();
         DateTimeFormatter format = result.per() == ChronoUnit.HOURS ? HOUR : DisplayFormats.DATE;
-        // The bars: messages sent for the whole campaign, declarations for a DISP's part.
-        String measure = whole ? "sent" : "declarations";
-        ToLongFunction<Period> value = whole ? Period::sent : Period::declarations;
+        // The bars: messages sent (to the DISP's companies, for a DISP's part).
+        ToLongFunction<Period> value = Period::sent;
         chart.removeAll();
-        chart.getElement().setAttribute("aria-label", getTranslation("campaignresults.chart." + measure));
+        chart.getElement().setAttribute("aria-label", getTranslation("campaignresults.chart.sent"));
         long max = series.stream().mapToLong(value).max().orElse(0);
         if (series.isEmpty()) {
             var empty = new Paragraph(getTranslation("campaignresults.empty"));
@@ -145,11 +142,11 @@ public class CampaignResultsPanel extends Composite<Section> {
         periods.addColumn(p -> format.format(p.start().atZone(DisplayFormats.PARIS)))
                 .setHeader(getTranslation(result.per() == ChronoUnit.HOURS ? "campaignresults.column.hour" : "campaignresults.column.day"))
                 .setKey("start").setAutoWidth(true);
+        column("sent", Period::sent);
+        column("failed", Period::failed);
+        column("bounced", Period::bounced);
+        column("unsubscribed", Period::unsubscribed);
         if (whole) {
-            column("sent", Period::sent);
-            column("failed", Period::failed);
-            column("bounced", Period::bounced);
-            column("unsubscribed", Period::unsubscribed);
             column("visits", Period::visits);
         }
         column("declarations", Period::declarations);

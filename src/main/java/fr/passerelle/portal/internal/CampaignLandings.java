@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * remember the campaign, so that a declaration made later in the session is attributed to it, and counts one visit of
  * the campaign (decision record 024). These visits are the only clicks counted: opens are never tracked.
  *
- * <p>The parameter is trusted for nothing else: a value that is not a positive number (at most 18 digits) is ignored
- * without a word, and the page behaves as without it. A later link of another campaign in the same session replaces
+ * <p>The parameter is trusted for nothing else: a value that is not a positive number (at most 18 digits), or the id
+ * of no campaign, is ignored without a word, and the page behaves as without it. A later link of another campaign in the same session replaces
  * the remembered one. Staff members following a link (a test send) are not counted. The visit row keeps a keyed hash
  * of the session's id, never the id, an address or anything about the visitor.
  */
@@ -74,8 +74,16 @@ public class CampaignLandings implements VaadinServiceInitListener {
         if (campaign.isEmpty() || session == null || campaign.equals(current()) || isStaff()) {
             return;
         }
-        session.setAttribute(ATTRIBUTE, campaign.get());
-        landed(campaign.get(), session.getSession().getId());
+        if (exists(campaign.get())) {
+            session.setAttribute(ATTRIBUTE, campaign.get());
+            landed(campaign.get(), session.getSession().getId());
+        }
+    }
+
+    /** Whether a campaign has that id (the campaign module's table, read only: V48 makes visits and declarations refer to it). */
+    private boolean exists(long campaignId) {
+        return jdbc.sql("select exists (select 1 from campaign where id = :campaign)").param("campaign", campaignId)
+                .query(Boolean.class).single();
     }
 
     /** Counts the session's visit of the campaign, once however often it lands. */

@@ -186,7 +186,7 @@ public class Declarations {
                         values (:tokenHash, :email, :siret, :legalName, :street, :postcode, :commune, :department, :naf,
                             :workforce, :firstName, :lastName, :jobTitle, :phone, :type, :rome, :title, :description, :positions,
                             :contract, :hours, :offerCommune, :offerDepartment, :establishments, :start, :end, :now, :consentVersion,
-                            :campaign, :campaignId, :addressHash, :now, :expiresAt)
+                            :campaign, (select c.id from campaign c where c.id = :campaignId), :addressHash, :now, :expiresAt)
                         returning id""")
                 .param("tokenHash", tokenHash).param("email", contact.email())
                 .param("siret", company.siret()).param("legalName", company.legalName()).param("street", company.street())

@@ -11,13 +11,16 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import fr.passerelle.KaribuTest;
 import fr.passerelle.campaignresults.CampaignFixture;
+import fr.passerelle.cohort.CohortFixtures;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** The results panel as each role sees it on the campaign page. */
 class CampaignResultsPanelTest extends KaribuTest {
@@ -26,6 +29,10 @@ class CampaignResultsPanelTest extends KaribuTest {
     CampaignResultsPanels panels;
     @Autowired
     CampaignFixture campaigns;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDetailsService users;
 
     long campaign;
 
@@ -65,21 +72,36 @@ class CampaignResultsPanelTest extends KaribuTest {
     }
 
     @Test
-    void aReferentSeesTheirDispsDeclarationsOffersAndHiresAndIsToldWhyNotTheRest() {
+    void aReferentSeesTheirDispsMessagesDeclarationsOffersAndHiresAndIsToldWhyNotTheVisits() {
         signIn("referent");
         CampaignResultsPanel panel = show();
 
-        assertThat(figures()).containsExactly(Map.entry("declarations", "2"), Map.entry("opened", "1"), Map.entry("hires", "2"));
-        assertThat(panel.scope.getText()).isEqualTo("Résultats de votre DISP (DISP DIJON) : déclarations, offres et embauches. "
-                + "Les envois et les visites ne sont pas rattachés à une DISP et ne sont pas affichés ici.");
-        assertThat(panel.chart.getElement().getAttribute("aria-label")).isEqualTo("Déclarations par période");
-        assertThat(panel.periods.getColumns()).extracting(Grid.Column::getKey).containsExactly("start", "declarations", "opened");
+        assertThat(figures()).containsExactly(Map.entry("sent", "3"), Map.entry("failed", "1"), Map.entry("skipped", "0"),
+                Map.entry("pending", "1"), Map.entry("cancelled", "0"), Map.entry("bounced", "1"), Map.entry("unsubscribed", "1"),
+                Map.entry("complaints", "1"), Map.entry("declarations", "2"), Map.entry("opened", "1"), Map.entry("hires", "2"));
+        assertThat(panel.scope.getText()).startsWith("Résultats de votre DISP (DISP DIJON) : les messages envoyés à ses entreprises")
+                .contains("Les visites ne sont rattachées à aucune DISP");
+        assertThat(panel.chart.getElement().getAttribute("aria-label")).isEqualTo("Messages envoyés par période");
+        assertThat(panel.periods.getColumns()).extracting(Grid.Column::getKey)
+                .containsExactly("start", "sent", "failed", "bounced", "unsubscribed", "declarations", "opened");
+        assertThat(panel.chart.getChildren().toList()).as("1 and 2 March, and today: the 3rd's message is Lyon's").hasSize(3);
+    }
+
+    @Test
+    void aReferentOfAnotherDispSeesOnlyItsOwnPart() {
+        signIn(new CohortFixtures(jdbc, users).lyonReferent());
+        CampaignResultsPanel panel = show();
+
+        assertThat(figures()).containsEntry("sent", "1").containsEntry("skipped", "1").containsEntry("pending", "2")
+                .containsEntry("bounced", "1").containsEntry("unsubscribed", "0").containsEntry("declarations", "1")
+                .containsEntry("hires", "0").doesNotContainKey("visits");
+        assertThat(panel.scope.getText()).startsWith("Résultats de votre DISP (DISP LYON)");
     }
 
     @Test
     void aCampaignNotSentYetSaysSo() {
         signIn("communication");
-        CampaignResultsPanel panel = panels.create(CampaignFixture.newCampaignId());
+        CampaignResultsPanel panel = panels.create(CampaignFixture.draft(jdbc));
         UI.getCurrent().add(panel);
 
         assertThat(panel.scope.getText()).isEqualTo("La campagne n’a pas encore été envoyée.");

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinSession;
 import fr.passerelle.KaribuTest;
+import fr.passerelle.campaignresults.CampaignFixture;
 import fr.passerelle.portal.DeclarationFixtures;
 import fr.passerelle.portal.PortalFixtures;
 import fr.passerelle.portal.internal.CampaignLandings;
@@ -48,23 +49,23 @@ class CampaignLandingTest extends KaribuTest {
     }
 
     @Test
-    void aDeclarationMadeAfterLandingWithCampagne42CarriesItToItsOffer() {
-        long visitsBefore = visits(42);
-        land("portail", "42");
+    void aDeclarationMadeAfterLandingWithACampaignsIdCarriesItToItsOffer() {
+        long campaign = CampaignFixture.draft(jdbc);
+        land("portail", String.valueOf(campaign));
         UI.getCurrent().navigate("portail/ateliers");
         UI.getCurrent().navigate("portail/declarer");
-        assertThat(visits(42)).as("one visit for the session's landing").isEqualTo(visitsBefore + 1);
+        assertThat(visits(campaign)).as("one visit for the session's landing").isEqualTo(1);
 
         String email = declare();
 
         assertThat(jdbc.sql("select campaign_id from portal_declaration where email = :email").param("email", email)
-                .query(Long.class).single()).isEqualTo(42L);
+                .query(Long.class).single()).isEqualTo(campaign);
         String token = DeclarationFixtures.tokenIn(jdbc.sql("select body_text from mail_outbox where :email = any(recipients)")
                 .param("email", email).query(String.class).single());
         assertThat(declarations.confirm(token)).isEqualTo(DeclarationLink.JUST_CONFIRMED);
         assertThat(jdbc.sql("""
                         select o.campaign_id from offer o join portal_declaration d on d.offer_id = o.id where d.email = :email""")
-                .param("email", email).query(Long.class).single()).isEqualTo(42L);
+                .param("email", email).query(Long.class).single()).isEqualTo(campaign);
         assertThat(jdbc.sql("""
                         select d.campaign_ref is null from offer_declaration d join portal_declaration p on p.offer_id = d.offer_id
                         where p.email = :email""")
@@ -72,9 +73,10 @@ class CampaignLandingTest extends KaribuTest {
     }
 
     @Test
-    void valuesThatAreNotAPositiveNumberAreIgnoredWithoutAWord() {
+    void valuesThatAreNotTheIdOfACampaignAreIgnoredWithoutAWord() {
         long rowsBefore = allVisits();
-        for (String value : List.of("abc", "0", "-3", "42abc", "4,2", "1e3", "1234567890123456789", " 42")) {
+        long noCampaign = CampaignFixture.draft(jdbc) + 1_000_000;
+        for (String value : List.of("abc", "0", "-3", "42abc", "4,2", "1e3", "1234567890123456789", " 42", String.valueOf(noCampaign))) {
             land("portail/declarer", value);
             assertThat(CampaignLandings.current()).as(value).isEmpty();
             assertThat(_get(DeclarationView.class)).as("the page works as without it").isNotNull();
@@ -88,8 +90,8 @@ class CampaignLandingTest extends KaribuTest {
 
     @Test
     void aSessionCountsOnceACampaignTheLatestLinkWinsAndStaffAreNotCounted() {
-        long first = 7_000_000 + (System.nanoTime() % 1_000_000);
-        long second = first + 1_000_000;
+        long first = CampaignFixture.draft(jdbc);
+        long second = CampaignFixture.draft(jdbc);
         land("portail", String.valueOf(first));
         land("portail/declarer", String.valueOf(first));
         assertThat(visits(first)).isEqualTo(1);
@@ -102,7 +104,7 @@ class CampaignLandingTest extends KaribuTest {
         assertThat(visits(second)).isEqualTo(1);
 
         signIn("communication");
-        long third = second + 1_000_000;
+        long third = CampaignFixture.draft(jdbc);
         land("portail", String.valueOf(third));
         assertThat(visits(third)).as("a staff member trying the link").isZero();
     }
