@@ -44,6 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
 @PreAuthorize("hasAnyRole('ADMIN', 'COMMUNICATION', 'REFERENT')")
 public class CampaignService {
 
+    /** The outbox kind of a campaign's messages, composed at send time (the composer and the demo data write it). */
+    public static final String MESSAGE_KIND = CampaignMessages.KIND;
+
     static final int NAME_MAX = 120;
     static final int MAX_PER_MINUTE = 100_000;
     private static final String MANAGE = "hasAnyRole('ADMIN', 'COMMUNICATION')";
