@@ -1,9 +1,10 @@
 package fr.passerelle.campaign;
 
-import fr.passerelle.campaign.internal.SegmentQueries;
 import fr.passerelle.mail.MailOutbox;
 import fr.passerelle.mail.MailStreams;
 import fr.passerelle.mail.StreamProgress;
+import fr.passerelle.segment.SegmentFilter;
+import fr.passerelle.segment.SegmentRecipients;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,17 +28,17 @@ class CampaignFanOut {
     private static final Logger log = LoggerFactory.getLogger(CampaignFanOut.class);
 
     private final JdbcClient jdbc;
-    private final SegmentQueries queries;
+    private final SegmentRecipients recipients;
     private final MailOutbox outbox;
     private final MailStreams streams;
     private final CampaignTransitions transitions;
     private final JsonMapper json;
     private final int batchSize;
 
-    CampaignFanOut(JdbcClient jdbc, SegmentQueries queries, MailOutbox outbox, MailStreams streams, CampaignTransitions transitions,
+    CampaignFanOut(JdbcClient jdbc, SegmentRecipients recipients, MailOutbox outbox, MailStreams streams, CampaignTransitions transitions,
                    JsonMapper json, @Value("${passerelle.campaign.fan-out-batch:5000}") int batchSize) {
         this.jdbc = jdbc;
-        this.queries = queries;
+        this.recipients = recipients;
         this.outbox = outbox;
         this.streams = streams;
         this.transitions = transitions;
@@ -63,7 +64,7 @@ class CampaignFanOut {
         SegmentFilter filter = json.readValue(campaign.getValue(), SegmentFilter.class);
         int[] written = {0};
         try {
-            queries.forEachRecipientBatch(filter, batchSize, batch -> written[0] += outbox.enqueueComposed(CampaignMessages.KIND, stream,
+            recipients.forEachBatch(filter, batchSize, batch -> written[0] += outbox.enqueueComposed(CampaignMessages.KIND, stream,
                     batch.stream().map(r -> new MailOutbox.Recipient(r.address(), r.contactId())).toList()));
         } catch (IllegalStateException e) {
             if (streams.progress(stream).state() == StreamProgress.State.CANCELLED) {

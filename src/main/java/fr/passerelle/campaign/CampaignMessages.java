@@ -2,22 +2,26 @@ package fr.passerelle.campaign;
 
 import fr.passerelle.base.PublicAddress;
 import fr.passerelle.base.Translations;
-import fr.passerelle.campaign.internal.TemplateRenderer;
 import fr.passerelle.mail.OutgoingMail;
 import fr.passerelle.optout.UnsubscribeHeaders;
 import fr.passerelle.optout.UnsubscribeTokens;
+import fr.passerelle.template.MergeValues;
+import fr.passerelle.template.RenderedMessage;
+import fr.passerelle.template.SenderIdentity;
+import fr.passerelle.template.TemplateContent;
+import fr.passerelle.template.TemplateRendering;
+import fr.passerelle.template.TemplateService;
+import fr.passerelle.template.TemplateWarning;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * A campaign's message for one recipient: the frozen snapshot rendered with the template renderer for the campaign's
+ * A campaign's message for one recipient: the frozen snapshot rendered by the template module for the campaign's
  * sender, the portal link carrying the campaign, the recipient's own unsubscribe link in the footer and in the
  * {@code List-Unsubscribe} / {@code List-Unsubscribe-Post} headers. Shared by the composer and the test send.
  */
@@ -33,19 +37,15 @@ class CampaignMessages {
     private final PublicAddress publicAddress;
     private final UnsubscribeTokens tokens;
     private final JdbcClient jdbc;
-    private final SenderIdentity defaultSender;
-    private final Map<SenderIdentity, TemplateRenderer> renderers = new ConcurrentHashMap<>();
+    private final TemplateRendering rendering;
 
     CampaignMessages(Translations translations, PublicAddress publicAddress, UnsubscribeTokens tokens, JdbcClient jdbc,
-                     @Value("${passerelle.campaign.sender-name:}") String senderName,
-                     @Value("${passerelle.campaign.sender-address:}") String senderAddress) {
+                     TemplateRendering rendering) {
         this.translations = translations;
         this.publicAddress = publicAddress;
         this.tokens = tokens;
         this.jdbc = jdbc;
-        this.defaultSender = new SenderIdentity(senderName.isBlank()
-                ? translations.getTranslation("campaign.sender.default-name", Translations.FRENCH) : senderName.strip(),
-                senderAddress.strip());
+        this.rendering = rendering;
     }
 
     /** What is sent: the template's content, the sender and the reply-to address, as frozen at launch. */
@@ -58,12 +58,12 @@ class CampaignMessages {
     }
 
     SenderIdentity defaultSender() {
-        return defaultSender;
+        return rendering.defaultSender();
     }
 
     /** What stops a test or a launch: refused tags and fields that are not merge fields. */
     List<TemplateWarning> problems(TemplateContent content) {
-        return renderer(defaultSender).check(content).stream()
+        return rendering.check(content).stream()
                 .filter(w -> w.blocking() || w.kind() == TemplateWarning.Kind.UNKNOWN_FIELD).toList();
     }
 
@@ -113,17 +113,12 @@ class CampaignMessages {
         var values = new MergeValues(person.firstName(), person.lastName(), person.companyName(), person.referentName(),
                 publicAddress.link(TemplateService.PORTAL_PATH, "campagne", snapshot.campaignId()).toString(),
                 headers.page().toString());
-        RenderedMessage rendered = renderer(snapshot.sender()).render(snapshot.content(), values);
+        RenderedMessage rendered = rendering.render(snapshot.content(), values, snapshot.sender());
         return new OutgoingMail(List.of(address), rendered.subject(), rendered.text(), rendered.html(), snapshot.replyTo(),
                 headers.asMap());
     }
 
     String french(String key, Object... arguments) {
         return translations.getTranslation(key, Translations.FRENCH, arguments);
-    }
-
-    /** One renderer per sender: the footer names the campaign's own. */
-    private TemplateRenderer renderer(SenderIdentity sender) {
-        return renderers.computeIfAbsent(sender, s -> new TemplateRenderer(translations, s));
     }
 }

@@ -6,6 +6,13 @@ import fr.passerelle.mail.MailOutbox;
 import fr.passerelle.mail.MailStreams;
 import fr.passerelle.mail.OutgoingMail;
 import fr.passerelle.mail.StreamProgress;
+import fr.passerelle.segment.Segment;
+import fr.passerelle.segment.SegmentService;
+import fr.passerelle.template.SenderIdentity;
+import fr.passerelle.template.Template;
+import fr.passerelle.template.TemplateContent;
+import fr.passerelle.template.TemplateService;
+import fr.passerelle.template.TemplateWarning;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.sql.ResultSet;
@@ -36,6 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional(readOnly = true)
 @PreAuthorize("hasAnyRole('ADMIN', 'COMMUNICATION', 'REFERENT')")
 public class CampaignService {
+
+    /** The outbox kind of a campaign's messages, composed at send time (the composer and the demo data write it). */
+    public static final String MESSAGE_KIND = CampaignMessages.KIND;
 
     static final int NAME_MAX = 120;
     static final int MAX_PER_MINUTE = 100_000;

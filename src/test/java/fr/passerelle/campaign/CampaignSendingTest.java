@@ -4,17 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import fr.passerelle.IntegrationTest;
-import fr.passerelle.campaign.internal.SegmentQueries;
 import fr.passerelle.mail.MailStreamPaused;
 import fr.passerelle.mail.MailStreams;
 import fr.passerelle.offer.OfferFixtures;
 import fr.passerelle.optout.OptOuts;
-import fr.passerelle.partner.CompanyLabel;
 import fr.passerelle.optout.UnsubscribeToken;
 import fr.passerelle.optout.UnsubscribeTokens;
+import fr.passerelle.partner.CompanyLabel;
+import fr.passerelle.segment.SegmentFilter;
+import fr.passerelle.segment.SegmentRecipient;
+import fr.passerelle.segment.SegmentRecipients;
+import fr.passerelle.segment.SegmentService;
+import fr.passerelle.template.Template;
+import fr.passerelle.template.TemplateContent;
+import fr.passerelle.template.TemplateService;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +66,7 @@ class CampaignSendingTest extends IntegrationTest {
     @Autowired
     TemplateService templates;
     @Autowired
-    SegmentQueries queries;
+    SegmentRecipients recipients;
     @Autowired
     MailStreams streams;
     @Autowired
@@ -397,14 +403,14 @@ class CampaignSendingTest extends IntegrationTest {
     /** The addresses the campaign's segment writes to now. */
     private Set<String> recipients(Campaign campaign) {
         Set<String> addresses = new java.util.HashSet<>();
-        queries.forEachRecipientBatch(filter(), 1000, batch -> batch.forEach(r -> addresses.add(r.address())));
+        recipients.forEachBatch(filter(), 1000, batch -> batch.forEach(r -> addresses.add(r.address())));
         return addresses;
     }
 
     /** This test's own addresses among those the segment writes to. */
     private Set<String> recipients(String prefix) {
         Set<String> addresses = new java.util.HashSet<>();
-        queries.forEachRecipientBatch(filter(), 1000, batch -> batch.stream().map(SegmentRecipient::address)
+        recipients.forEachBatch(filter(), 1000, batch -> batch.stream().map(SegmentRecipient::address)
                 .filter(a -> a.startsWith(prefix)).forEach(addresses::add));
         return addresses;
     }

@@ -9,8 +9,8 @@ import fr.passerelle.base.ui.component.FieldErrors;
 import fr.passerelle.base.ui.component.Notifications;
 import fr.passerelle.campaign.CampaignException;
 import fr.passerelle.campaign.CampaignService;
-import fr.passerelle.campaign.ContactOption;
-import fr.passerelle.campaign.TemplateService;
+import fr.passerelle.template.ContactOption;
+import fr.passerelle.template.TemplateService;
 
 /** Sends the campaign's message to oneself, rendered for a contact chosen, or with example values. */
 class TestSendDialog extends Dialog {

@@ -1,4 +1,0 @@
-@NullMarked
-package fr.passerelle.campaign.domain;
-
-import org.jspecify.annotations.NullMarked;

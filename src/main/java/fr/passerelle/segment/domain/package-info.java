@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.segment.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,89 @@
+package fr.passerelle.segment.internal;
+
+import fr.passerelle.base.DemoSeeder;
+import fr.passerelle.partner.CompanyLabel;
+import fr.passerelle.partner.PipelineStage;
+import fr.passerelle.segment.SegmentFilter.OfferPresence;
+import fr.passerelle.segment.SegmentFilter;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Demo segments (after the companies, offers and cohorts: 600), owned by the communication account:
+ * what a communication team of the network would keep. A name already taken is left alone, so a second run adds
+ * nothing; written with plain SQL, in one transaction under an advisory lock.
+ */
+@Component
+class SegmentDemoSeeder implements DemoSeeder {
+
+    private static final long LOCK_KEY = 0x5365_676d_656e_7473L;
+
+    private record DemoSegment(String name, SegmentFilter filter) {
+    }
+
+    private static final List<DemoSegment> SEGMENTS = List.of(
+            new DemoSegment("BTP Bourgogne sans offre", filter(Set.of(), Set.of("27"), Set.of("F"), Set.of(), Set.of(), null,
+                    OfferPresence.WITHOUT_OFFER)),
+            new DemoSegment("Logistique Île-de-France", filter(Set.of(), Set.of("11"), Set.of("H"), Set.of(), Set.of(), null,
+                    OfferPresence.ANY)),
+            new DemoSegment("DISP Dijon : sans nouvelles depuis 6 mois", filter(Set.of("DISP DIJON"), Set.of(), Set.of(),
+                    Set.of(), Set.of(), 6, OfferPresence.ANY)),
+            new DemoSegment("Prospects de l’économie sociale et solidaire", filter(Set.of(), Set.of(), Set.of(),
+                    Set.of(PipelineStage.PROSPECT, PipelineStage.CONTACTED), Set.of(CompanyLabel.SOCIAL_ECONOMY), null,
+                    OfferPresence.ANY)),
+            new DemoSegment("Partenaires ayant déclaré une offre", filter(Set.of(), Set.of(), Set.of(),
+                    Set.of(PipelineStage.PARTNER), Set.of(), null, OfferPresence.WITH_OFFER)));
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json;
+
+    SegmentDemoSeeder(JdbcClient jdbc, PlatformTransactionManager transactionManager, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.json = json;
+    }
+
+    @Override
+    public int order() {
+        return 600;
+    }
+
+    @Override
+    public String name() {
+        return "demo segments";
+    }
+
+    @Override
+    public int seed() {
+        Integer created = transaction.execute(status -> {
+            jdbc.sql("select 1 from pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(Integer.class).single();
+            Long owner = jdbc.sql("select id from app_user where username = 'communication'").query(Long.class).optional()
+                    .orElse(null);
+            if (owner == null) {
+                return 0;
+            }
+            int rows = 0;
+            for (DemoSegment segment : SEGMENTS) {
+                rows += jdbc.sql("""
+                                insert into campaign_segment (name, filter, owner_id) values (:name, cast(:filter as jsonb), :owner)
+                                on conflict ((lower(btrim(name)))) do nothing""")
+                        .param("name", segment.name()).param("filter", json.writeValueAsString(segment.filter()))
+                        .param("owner", owner).update();
+            }
+            return rows;
+        });
+        return created == null ? 0 : created;
+    }
+
+    private static SegmentFilter filter(Set<String> disps, Set<String> regions, Set<String> sections, Set<PipelineStage> stages,
+                                        Set<CompanyLabel> labels, @Nullable Integer months, OfferPresence offers) {
+        return new SegmentFilter(disps, regions, Set.of(), sections, Set.of(), stages, Set.of(), labels, months, offers);
+    }
+}

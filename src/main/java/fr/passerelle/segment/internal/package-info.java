@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.segment.internal;
+
+import org.jspecify.annotations.NullMarked;

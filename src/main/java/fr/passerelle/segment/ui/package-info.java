@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.segment.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.template.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.template.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.template.ui;
+
+import org.jspecify.annotations.NullMarked;
