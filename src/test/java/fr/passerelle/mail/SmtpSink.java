@@ -28,6 +28,7 @@ final class SmtpSink implements AutoCloseable {
     private final AtomicLong messages = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
     private final List<Socket> open = new ArrayList<>();
+    private volatile Acceptance beforeAccepting = (connection, recipients) -> { };
 
     /** @param keepRecipients whether to count messages per recipient (tests) or only in total (benchmarks) */
     SmtpSink(boolean keepRecipients) throws IOException {
@@ -53,6 +54,15 @@ final class SmtpSink implements AutoCloseable {
         return received;
     }
 
+    /** Called at each message's final dot, before the {@code 250} that accepts it, with its connection's number. */
+    void beforeAccepting(Acceptance check) {
+        this.beforeAccepting = check;
+    }
+
+    interface Acceptance {
+        void accept(long connection, List<String> recipients);
+    }
+
     void reset() {
         received.clear();
         messages.set(0);
@@ -66,15 +76,15 @@ final class SmtpSink implements AutoCloseable {
                 synchronized (open) {
                     open.add(socket);
                 }
-                connections.incrementAndGet();
-                Thread.ofVirtual().start(() -> converse(socket));
+                long connection = connections.incrementAndGet();
+                Thread.ofVirtual().start(() -> converse(socket, connection));
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void converse(Socket socket) {
+    private void converse(Socket socket, long connection) {
         try (socket; InputStream in = new BufferedInputStream(socket.getInputStream(), 16_384);
              OutputStream out = socket.getOutputStream()) {
             reply(out, "220 sink ESMTP");
@@ -110,6 +120,7 @@ final class SmtpSink implements AutoCloseable {
                         while ((data = readLine(in)) != null && !data.equals(".")) {
                             // The message itself is not kept.
                         }
+                        beforeAccepting.accept(connection, List.copyOf(recipients));
                         messages.incrementAndGet();
                         if (keepRecipients) {
                             recipients.forEach(address -> received.merge(address, 1, Integer::sum));
