@@ -39,6 +39,11 @@ class AccountBootstrapTest extends IntegrationTest {
         // Cohorts have a referent (and their participants' reads a reader): the demo cohorts go with the accounts.
         jdbc.sql("delete from participant").update();
         jdbc.sql("delete from cohort").update();
+        // Campaigns, their segments and templates have an owner: the demo ones go with the accounts too.
+        jdbc.sql("delete from campaign_state_change").update();
+        jdbc.sql("delete from campaign").update();
+        jdbc.sql("delete from campaign_template").update();
+        jdbc.sql("delete from campaign_segment").update();
         users.deleteAll();
         users.flush();
     }

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.campaign.domain;
+
+import org.jspecify.annotations.NullMarked;

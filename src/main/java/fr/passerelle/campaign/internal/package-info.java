@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.campaign.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.passerelle.campaign.ui;
+
+import org.jspecify.annotations.NullMarked;
