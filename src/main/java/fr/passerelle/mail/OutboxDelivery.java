@@ -55,7 +55,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A temporary failure (server unreachable, a 4xx refusal, no composer) is retried with exponential back-off,
  * up to {@code max-attempts}; a permanent one (invalid address, a 5xx refusal) fails the row at once and counts
  * in its stream's error rate, which pauses the stream past its limit. A row claimed by an instance that died is
- * claimed again after {@code stale-after}. Runs after each commit that enqueued mail, on its schedule, and when
+ * claimed again after {@code stale-after}; a live instance renews its claims four times in that delay. Runs after each commit that enqueued mail, on its schedule, and when
  * a throttled stream has its next token.
  */
 @Component
@@ -82,7 +82,7 @@ class OutboxDelivery implements DisposableBean {
         }
 
         static Settings defaults() {
-            return new Settings(100, 8, Duration.ofMinutes(1), Duration.ofMinutes(10), 4, 0, 0);
+            return new Settings(100, 8, Duration.ofMinutes(1), Duration.ofMinutes(1), 4, 0, 0);
         }
 
         Settings withBatchSize(int size) {
@@ -95,6 +95,10 @@ class OutboxDelivery implements DisposableBean {
 
         Settings withUnrecordedPerConnection(int count) {
             return new Settings(batchSize, maxAttempts, firstRetry, staleAfter, connections, globalPerMinute, count);
+        }
+
+        Settings withStaleAfter(Duration stale) {
+            return new Settings(batchSize, maxAttempts, firstRetry, stale, connections, globalPerMinute, unrecordedPerConnection);
         }
 
         Settings withConnections(int count) {
@@ -123,7 +127,7 @@ class OutboxDelivery implements DisposableBean {
                    @Value("${passerelle.mail.outbox.batch-size:100}") int batchSize,
                    @Value("${passerelle.mail.outbox.max-attempts:8}") int maxAttempts,
                    @Value("${passerelle.mail.outbox.first-retry:PT1M}") Duration firstRetry,
-                   @Value("${passerelle.mail.outbox.stale-after:PT10M}") Duration staleAfter,
+                   @Value("${passerelle.mail.outbox.stale-after:PT1M}") Duration staleAfter,
                    @Value("${passerelle.mail.outbox.connections:4}") int connections,
                    @Value("${passerelle.mail.outbox.global-per-minute:0}") int globalPerMinute,
                    @Value("${passerelle.mail.outbox.unrecorded-per-connection:0}") int unrecordedPerConnection) {
@@ -179,6 +183,10 @@ class OutboxDelivery implements DisposableBean {
             return 0;
         }
         int sent = 0;
+        // While this run holds claims, it says so: another instance releases only the claims nobody renews.
+        long renewEvery = Math.max(250, settings.staleAfter().toMillis() / 4);
+        var renewal = timer.isShutdown() ? null
+                : timer.scheduleAtFixedRate(this::renewClaims, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
         try (var marks = new SentMarks(jdbc, instance);
              var lanes = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("mail-outbox-connection-", 1).factory())) {
             List<Future<Integer>> results = new ArrayList<>();
@@ -192,6 +200,10 @@ class OutboxDelivery implements DisposableBean {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
             log.warn("Mail outbox: delivery interrupted ({}); the messages left are sent on a later run", e.getCause().toString());
+        } finally {
+            if (renewal != null) {
+                renewal.cancel(false);
+            }
         }
         long wait = run.nextToken.get();
         if (wait != Long.MAX_VALUE && !timer.isShutdown()) {
@@ -218,6 +230,19 @@ class OutboxDelivery implements DisposableBean {
             log.warn("Mail outbox: delivery interrupted ({}); the messages left are retried on a later run", e.toString());
         }
         return sent;
+    }
+
+    /**
+     * Renews this instance's claims (a few hundred rows at most: connections × batch size), so that only the claims of
+     * an instance that stopped grow stale, however long a batch takes (a slow server, a throttle).
+     */
+    private void renewClaims() {
+        try {
+            jdbc.sql("update mail_outbox set claimed_at = now() where status = 'SENDING' and claimed_by = :instance")
+                    .param("instance", instance).update();
+        } catch (RuntimeException e) {
+            log.warn("Mail outbox: the claims could not be renewed ({})", e.toString());
+        }
     }
 
     private void releaseStaleClaims() {

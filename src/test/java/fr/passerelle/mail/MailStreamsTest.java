@@ -254,6 +254,39 @@ class MailStreamsTest extends IntegrationTest {
     }
 
     @Test
+    void aLiveWorkersClaimsAreRenewedSoThatAnotherDoesNotTakeThemOverDuringASlowBatch() throws Exception {
+        try (var relay = new SmtpSink(true)) {
+            // 150 ms a message at the server: the batch of 20 takes 3 s, three times the stale delay.
+            relay.beforeAccepting((connection, recipients) -> {
+                try {
+                    Thread.sleep(150);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            var settings = OutboxDelivery.Settings.defaults().withBatchSize(20).withConnections(1).withStaleAfter(Duration.ofSeconds(1));
+            var slow = new OutboxDelivery(jdbc, transactionManager, sender(relay.port()), List.of(composer), event -> { }, settings);
+            var other = new OutboxDelivery(jdbc, transactionManager, sender(relay.port()), List.of(composer), event -> { }, settings);
+            workers.add(slow);
+            workers.add(other);
+            streams.open("campaign:12", null, null);
+            jdbc.sql("""
+                            insert into mail_outbox (kind, stream, ref, recipients)
+                            select :kind, 'campaign:12', n, array['lent' || n || '@exemple.fr'] from generate_series(1, 20) n
+                            """).param("kind", TestComposer.KIND).update();
+
+            try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                Future<Integer> first = executor.submit(slow::deliverDue);
+                Thread.sleep(2000);
+                // Past the stale delay: the other instance releases the claims nobody renewed, none of the slow one's.
+                assertThat(other.deliverDue()).isZero();
+                assertThat(first.get()).isEqualTo(20);
+            }
+            assertThat(relay.received()).hasSize(20).allSatisfy((address, count) -> assertThat(count).as(address).isEqualTo(1));
+        }
+    }
+
+    @Test
     void aTemporaryRefusalIsRetriedWithBackOffAndDoesNotCountAsAnError() throws Exception {
         try (var relay = new SmtpSink(true)) {
             var worker = new OutboxDelivery(jdbc, transactionManager, sender(relay.port()), List.of(composer), event -> { },
