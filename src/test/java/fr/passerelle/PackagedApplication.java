@@ -17,7 +17,7 @@ import java.util.function.IntFunction;
  * The packaged jar started as a person would start it ({@code java -jar passerelle.jar}) on a free
  * port with its embedded database in a fresh directory; stopped (gracefully) at the end.
  */
-final class PackagedApplication implements AutoCloseable {
+public final class PackagedApplication implements AutoCloseable {
 
     /** About 20 s on an idle 2-core machine; several builds side by side have made it take over 2 minutes. */
     private static final int START_TIMEOUT_SECONDS = 300;
@@ -25,7 +25,7 @@ final class PackagedApplication implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final Path dataDir;
-    final int port;
+    public final int port;
     final Duration startUpTime;
 
     private PackagedApplication(Process process, Path log, Path dataDir, int port, Duration startUpTime) {
@@ -36,17 +36,17 @@ final class PackagedApplication implements AutoCloseable {
         this.startUpTime = startUpTime;
     }
 
-    static PackagedApplication start() throws IOException, InterruptedException {
+    public static PackagedApplication start() throws IOException, InterruptedException {
         return start(List.of());
     }
 
     /** Started with these extra {@code --name=value} settings (e.g. an SMTP server the test reads). */
-    static PackagedApplication start(List<String> settings) throws IOException, InterruptedException {
+    public static PackagedApplication start(List<String> settings) throws IOException, InterruptedException {
         return start(port -> settings);
     }
 
     /** Started with settings that depend on the port it will serve (e.g. {@code --passerelle.public-url}). */
-    static PackagedApplication start(IntFunction<List<String>> settingsForPort) throws IOException, InterruptedException {
+    public static PackagedApplication start(IntFunction<List<String>> settingsForPort) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("passerelle.jar", "target/passerelle.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("The packaged application is missing: " + jar.toAbsolutePath() + " (run mvn -Pproduction verify)");
@@ -86,22 +86,29 @@ final class PackagedApplication implements AutoCloseable {
     }
 
     /** The application's process id, for the JDK tools (jcmd) a benchmark points at it. */
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log);
     }
 
     /** Stops the application as a service manager would (SIGTERM) and returns everything it logged. */
-    String closeAndReadLog() throws IOException, InterruptedException {
+    public String closeAndReadLog() throws IOException, InterruptedException {
         close();
         return Files.readString(log);
+    }
+
+    /** Kills the application at once ({@code SIGKILL}, as {@code kill -9}): no shutdown hook, no graceful stop. */
+    public void kill() throws IOException, InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+        close();
     }
 
     @Override

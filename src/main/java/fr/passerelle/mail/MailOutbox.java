@@ -49,7 +49,7 @@ public class MailOutbox {
         Optional<Long> id = jdbc.sql("""
                         insert into mail_outbox (dedup_key, kind, recipients, reply_to, subject, body_text, body_html, headers)
                         values (:key, :kind, :to, :replyTo, :subject, :text, :html, :headers)
-                        on conflict (dedup_key) do nothing
+                        on conflict (dedup_key) where dedup_key is not null do nothing
                         returning id
                         """)
                 .param("key", dedupKey)

@@ -48,13 +48,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * direct messages first, then the {@link MailStreams streams} in turn, each within its own rate and the global
  * one (token buckets in the database, locked by the claim, so the rates hold across instances). Composed rows
  * are written by their kind's {@link MailComposer}, a batch at a time. Each sent message is recorded {@code SENT}
- * with its {@code Message-ID} by {@link SentMarks} (group commit), at most {@code unrecorded-per-connection}
- * messages behind the connection: that, plus the message in flight, is what a crash can send twice.
+ * with its {@code Message-ID} by {@link SentMarks} (group commit) before its connection sends the next one
+ * ({@code unrecorded-per-connection}, 0): at a crash, each connection has at most one message the server may have
+ * taken without a record of it, sent again after the restart. The next message is built while the mark is written.
  *
  * <p>A temporary failure (server unreachable, a 4xx refusal, no composer) is retried with exponential back-off,
  * up to {@code max-attempts}; a permanent one (invalid address, a 5xx refusal) fails the row at once and counts
  * in its stream's error rate, which pauses the stream past its limit. A row claimed by an instance that died is
- * claimed again after {@code stale-after}. Runs after each commit that enqueued mail, on its schedule, and when
+ * claimed again after {@code stale-after}; a live instance renews its claims four times in that delay. Runs after each commit that enqueued mail, on its schedule, and when
  * a throttled stream has its next token.
  */
 @Component
@@ -67,20 +68,21 @@ class OutboxDelivery implements DisposableBean {
      * @param globalPerMinute         messages a minute over every instance, 0 for no limit, written into the database when
      *                                the application starts (the claims read it there); direct messages count in it but
      *                                are never held back by it
-     * @param unrecordedPerConnection how many sent messages a connection may have ahead of their record as sent
+     * @param unrecordedPerConnection how many messages the server accepted a connection may have without their record
+     *                                as sent when it sends the next one: 0, each accepted message is recorded first
      */
     record Settings(int batchSize, int maxAttempts, Duration firstRetry, Duration staleAfter, int connections,
                     int globalPerMinute, int unrecordedPerConnection) {
 
         Settings {
-            if (batchSize < 1 || maxAttempts < 1 || connections < 1 || globalPerMinute < 0 || unrecordedPerConnection < 1) {
+            if (batchSize < 1 || maxAttempts < 1 || connections < 1 || globalPerMinute < 0 || unrecordedPerConnection < 0) {
                 throw new IllegalArgumentException("Invalid outbox settings: " + batchSize + ", " + maxAttempts + ", "
                         + connections + ", " + globalPerMinute + ", " + unrecordedPerConnection);
             }
         }
 
         static Settings defaults() {
-            return new Settings(100, 8, Duration.ofMinutes(1), Duration.ofMinutes(10), 4, 0, 2);
+            return new Settings(100, 8, Duration.ofMinutes(1), Duration.ofMinutes(1), 4, 0, 0);
         }
 
         Settings withBatchSize(int size) {
@@ -93,6 +95,10 @@ class OutboxDelivery implements DisposableBean {
 
         Settings withUnrecordedPerConnection(int count) {
             return new Settings(batchSize, maxAttempts, firstRetry, staleAfter, connections, globalPerMinute, count);
+        }
+
+        Settings withStaleAfter(Duration stale) {
+            return new Settings(batchSize, maxAttempts, firstRetry, stale, connections, globalPerMinute, unrecordedPerConnection);
         }
 
         Settings withConnections(int count) {
@@ -121,10 +127,10 @@ class OutboxDelivery implements DisposableBean {
                    @Value("${passerelle.mail.outbox.batch-size:100}") int batchSize,
                    @Value("${passerelle.mail.outbox.max-attempts:8}") int maxAttempts,
                    @Value("${passerelle.mail.outbox.first-retry:PT1M}") Duration firstRetry,
-                   @Value("${passerelle.mail.outbox.stale-after:PT10M}") Duration staleAfter,
+                   @Value("${passerelle.mail.outbox.stale-after:PT1M}") Duration staleAfter,
                    @Value("${passerelle.mail.outbox.connections:4}") int connections,
                    @Value("${passerelle.mail.outbox.global-per-minute:0}") int globalPerMinute,
-                   @Value("${passerelle.mail.outbox.unrecorded-per-connection:2}") int unrecordedPerConnection) {
+                   @Value("${passerelle.mail.outbox.unrecorded-per-connection:0}") int unrecordedPerConnection) {
         this(jdbc, transactions, mail, composers, events,
                 new Settings(batchSize, maxAttempts, firstRetry, staleAfter, connections, globalPerMinute, unrecordedPerConnection));
     }
@@ -177,7 +183,11 @@ class OutboxDelivery implements DisposableBean {
             return 0;
         }
         int sent = 0;
-        try (var marks = new SentMarks(jdbc, transaction, instance);
+        // While this run holds claims, it says so: another instance releases only the claims nobody renews.
+        long renewEvery = Math.max(250, settings.staleAfter().toMillis() / 4);
+        var renewal = timer.isShutdown() ? null
+                : timer.scheduleAtFixedRate(this::renewClaims, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+        try (var marks = new SentMarks(jdbc, instance);
              var lanes = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("mail-outbox-connection-", 1).factory())) {
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < settings.connections(); i++) {
@@ -190,6 +200,10 @@ class OutboxDelivery implements DisposableBean {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
             log.warn("Mail outbox: delivery interrupted ({}); the messages left are sent on a later run", e.getCause().toString());
+        } finally {
+            if (renewal != null) {
+                renewal.cancel(false);
+            }
         }
         long wait = run.nextToken.get();
         if (wait != Long.MAX_VALUE && !timer.isShutdown()) {
@@ -218,6 +232,19 @@ class OutboxDelivery implements DisposableBean {
         return sent;
     }
 
+    /**
+     * Renews this instance's claims (a few hundred rows at most: connections × batch size), so that only the claims of
+     * an instance that stopped grow stale, however long a batch takes (a slow server, a throttle).
+     */
+    private void renewClaims() {
+        try {
+            jdbc.sql("update mail_outbox set claimed_at = now() where status = 'SENDING' and claimed_by = :instance")
+                    .param("instance", instance).update();
+        } catch (RuntimeException e) {
+            log.warn("Mail outbox: the claims could not be renewed ({})", e.toString());
+        }
+    }
+
     private void releaseStaleClaims() {
         int released = jdbc.sql("""
                         update mail_outbox set status = 'PENDING', claimed_at = null, claimed_by = null
@@ -231,11 +258,38 @@ class OutboxDelivery implements DisposableBean {
 
     /** The next batch: direct messages first, then the streams in turn, within their rates. */
     private List<Row> claimNext(Run run) {
-        List<Row> direct = transaction.execute(status -> claimDirect());
+        List<Row> direct = transaction.execute(status -> claimDirect(run));
         if (!direct.isEmpty()) {
             return direct;
         }
-        List<String> streams = jdbc.sql("""
+        boolean fresh = false;
+        List<String> streams = run.streamsDue();
+        if (streams == null) {
+            streams = run.streamsDue(streamsDue());
+            fresh = true;
+        }
+        while (true) {
+            int first = Math.floorMod(turn.getAndIncrement(), Math.max(1, streams.size()));
+            for (int i = 0; i < streams.size(); i++) {
+                String stream = streams.get((first + i) % streams.size());
+                int due = streams.size();
+                List<Row> rows = transaction.execute(status -> claimStream(stream, due, run));
+                if (!rows.isEmpty()) {
+                    return rows;
+                }
+            }
+            if (fresh) {
+                return List.of();
+            }
+            // The streams known a moment ago gave nothing: ask which have due rows now, once.
+            streams = run.streamsDue(streamsDue());
+            fresh = true;
+        }
+    }
+
+    /** The active streams that have rows due, asked once a second at most by a run (not for every claim). */
+    private List<String> streamsDue() {
+        return jdbc.sql("""
                         select s.name from mail_stream s
                         where s.state = 'ACTIVE'
                           and exists (select 1 from mail_outbox o
@@ -243,18 +297,9 @@ class OutboxDelivery implements DisposableBean {
                         order by s.name
                         """)
                 .query(String.class).list();
-        int first = Math.floorMod(turn.getAndIncrement(), Math.max(1, streams.size()));
-        for (int i = 0; i < streams.size(); i++) {
-            String stream = streams.get((first + i) % streams.size());
-            List<Row> rows = transaction.execute(status -> claimStream(stream, streams.size(), run));
-            if (!rows.isEmpty()) {
-                return rows;
-            }
-        }
-        return List.of();
     }
 
-    private List<Row> claimDirect() {
+    private List<Row> claimDirect(Run run) {
         List<Row> rows = jdbc.sql("""
                         update mail_outbox set status = 'SENDING', claimed_at = now(), claimed_by = :instance, attempts = attempts + 1
                         where id in (select id from mail_outbox
@@ -267,7 +312,7 @@ class OutboxDelivery implements DisposableBean {
                 .query(OutboxDelivery::row).list();
         if (!rows.isEmpty()) {
             // Never held back (a sign-in link cannot wait for a campaign), but campaigns slow down for them.
-            globalAllowance().ifPresent(global -> jdbc.sql("update mail_global_allowance set tokens = :tokens, tokens_at = now()")
+            globalAllowance(run).ifPresent(global -> jdbc.sql("update mail_global_allowance set tokens = :tokens, tokens_at = now()")
                     .param("tokens", global.available() - rows.size()).update());
         }
         return sorted(rows);
@@ -294,7 +339,7 @@ class OutboxDelivery implements DisposableBean {
             }
             limit = Math.min(limit, (int) Math.floor(streamAvailable));
         }
-        var global = globalAllowance().orElse(null);
+        var global = globalAllowance(run).orElse(null);
         if (global != null) {
             if (global.available() < 1) {
                 run.waitFor(Throttle.nanosUntilOne(global.perMinute(), global.available()));
@@ -327,9 +372,17 @@ class OutboxDelivery implements DisposableBean {
         return sorted(rows);
     }
 
-    /** With a global limit, locks its bucket for the claim's transaction and says what it holds now. */
-    private java.util.Optional<Global> globalAllowance() {
-        if (jdbc.sql("select per_minute from mail_global_allowance where per_minute is not null").query(Integer.class).optional().isEmpty()) {
+    /**
+     * With a global limit, locks its bucket for the claim's transaction and says what it holds now. Whether there is
+     * one (another instance may have set it when it started) is asked once every few seconds, not for every claim.
+     */
+    private java.util.Optional<Global> globalAllowance(Run run) {
+        Boolean limited = run.globalLimited();
+        if (limited == null) {
+            limited = run.globalLimited(jdbc.sql("select per_minute is not null from mail_global_allowance").query(Boolean.class)
+                    .optional().orElse(false));
+        }
+        if (!limited) {
             return java.util.Optional.empty();
         }
         return jdbc.sql("select per_minute, tokens, extract(epoch from now() - tokens_at) from mail_global_allowance for update")
@@ -368,26 +421,31 @@ class OutboxDelivery implements DisposableBean {
             }
             MimeMessage message;
             try {
+                // Built (and its headers computed) while the previous message's mark is being written.
                 message = mail.message(composed.mail(), new OutboxMessage(session, messageId(row)));
+                message.saveChanges();
             } catch (InvalidMailAddressException e) {
                 failures.permanent(row, e.getMessage());
                 refusedForGood++;
                 continue;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | MessagingException e) {
                 failures.permanent(row, "the message could not be built: " + e.getMessage());
                 continue;
             }
-            while (unrecorded.size() >= settings.unrecordedPerConnection()) {
-                unrecorded.removeFirst().join();
+            if (!awaitMarks(unrecorded, settings.unrecordedPerConnection())) {
+                // The database did not record what was sent: send no more until it does (the rows stay claimed).
+                failures.temporary(row, "not tried: the previous message could not be recorded as sent");
+                unreachable = true;
+                continue;
             }
             var result = smtp.send(message);
             unreachableInARow = result instanceof SmtpConnection.Unreachable ? unreachableInARow + 1 : 0;
             switch (result) {
                 case SmtpConnection.Accepted accepted -> {
+                    sent++;
                     var mark = marks.sent(row.id(), accepted.messageId());
                     unrecorded.addLast(mark);
                     recorded.add(mark);
-                    sent++;
                 }
                 case SmtpConnection.Refused refused when refused.permanent() -> {
                     failures.permanent(row, refused.error());
@@ -408,6 +466,21 @@ class OutboxDelivery implements DisposableBean {
             count(stream, sent, refusedForGood);
         }
         return new Outcome(sent, unreachable);
+    }
+
+    /**
+     * Waits until at most {@code most} of the connection's accepted messages are still to be recorded; false when a
+     * record failed (the database is away).
+     */
+    private static boolean awaitMarks(ArrayDeque<CompletableFuture<Void>> unrecorded, int most) {
+        while (unrecorded.size() > most) {
+            try {
+                unrecorded.removeFirst().join();
+            } catch (java.util.concurrent.CompletionException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The batch's messages in claim order: stored ones as they are, composed ones from their kind's composer. */
@@ -471,6 +544,12 @@ class OutboxDelivery implements DisposableBean {
     /** Counts the batch in its stream's error sample, and pauses the stream when its error rate passes its limit. */
     private void count(String stream, int sent, int refusedForGood) {
         if (sent == 0 && refusedForGood == 0) {
+            return;
+        }
+        if (refusedForGood == 0) {
+            // No refusal: the error rate can only have gone down, no pause to consider.
+            jdbc.sql("update mail_stream set sample_sent = sample_sent + :sent where name = :name")
+                    .param("name", stream).param("sent", sent).update();
             return;
         }
         transaction.executeWithoutResult(status -> {
@@ -589,10 +668,42 @@ class OutboxDelivery implements DisposableBean {
         }
     }
 
-    /** A delivery run's shared state: when the earliest throttled stream may send again. */
+    /**
+     * A delivery run's shared state: when the earliest throttled stream may send again; which streams had rows due and
+     * whether a global limit is set, as seen lately (a second, five seconds), so that not every claim asks again.
+     */
     private static final class Run {
 
+        private static final long STREAMS_FOR_NANOS = TimeUnit.SECONDS.toNanos(1);
+        private static final long GLOBAL_FOR_NANOS = TimeUnit.SECONDS.toNanos(5);
+
         final AtomicLong nextToken = new AtomicLong(Long.MAX_VALUE);
+        private volatile @Nullable List<String> streams;
+        private volatile long streamsAt;
+        private volatile @Nullable Boolean globalLimited;
+        private volatile long globalAt;
+
+        @Nullable List<String> streamsDue() {
+            List<String> known = streams;
+            return known != null && System.nanoTime() - streamsAt < STREAMS_FOR_NANOS ? known : null;
+        }
+
+        List<String> streamsDue(List<String> due) {
+            streams = due;
+            streamsAt = System.nanoTime();
+            return due;
+        }
+
+        @Nullable Boolean globalLimited() {
+            Boolean known = globalLimited;
+            return known != null && System.nanoTime() - globalAt < GLOBAL_FOR_NANOS ? known : null;
+        }
+
+        boolean globalLimited(boolean limited) {
+            globalLimited = limited;
+            globalAt = System.nanoTime();
+            return limited;
+        }
 
         void waitFor(long nanos) {
             nextToken.accumulateAndGet(nanos, Math::min);

@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records sent messages as {@code SENT} with their Message-ID, with group commit: one writer thread turns
@@ -22,15 +21,13 @@ final class SentMarks implements AutoCloseable {
     private static final int MOST_PER_STATEMENT = 2_000;
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
     private final String instance;
     private final LinkedBlockingQueue<Mark> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closing;
 
-    SentMarks(JdbcClient jdbc, TransactionTemplate transaction, String instance) {
+    SentMarks(JdbcClient jdbc, String instance) {
         this.jdbc = jdbc;
-        this.transaction = transaction;
         this.instance = instance;
         this.writer = Thread.ofVirtual().name("mail-outbox-marks").start(this::write);
     }
@@ -73,7 +70,7 @@ final class SentMarks implements AutoCloseable {
         RuntimeException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                transaction.executeWithoutResult(status -> writeMarks(ids, messageIds));
+                writeMarks(ids, messageIds);
                 return;
             } catch (RuntimeException e) {
                 last = e;
@@ -89,16 +86,18 @@ final class SentMarks implements AutoCloseable {
     }
 
     /**
-     * Without waiting for the WAL flush ({@code synchronous_commit = off} for this transaction only): the marks are
-     * safe from a crash of the application, the one the sending side can suffer; a crash of PostgreSQL itself may
-     * lose the last fraction of a second of them, whose messages would then be sent again.
+     * One statement, in its own implicit transaction, that does not wait for the WAL flush: {@code set_config(…, true)}
+     * is {@code SET LOCAL synchronous_commit = off} for that transaction only, read when it commits. One round trip, as
+     * the sending connection waits for it. Safe from a crash of the application, the one the sending side can suffer;
+     * a crash of PostgreSQL itself (or of its machine) may lose the last marks committed, at most
+     * {@code 3 × wal_writer_delay} (600 ms by default), whose messages are then sent again.
      */
     private void writeMarks(long[] ids, String[] messageIds) {
-        jdbc.sql("set local synchronous_commit = off").update();
         jdbc.sql("""
                         update mail_outbox o set status = 'SENT', sent_at = now(), finished_at = now(), message_id = u.message_id,
                                                  last_error = null
-                        from unnest(:ids::bigint[], :messageIds::text[]) as u(id, message_id)
+                        from unnest(:ids::bigint[], :messageIds::text[]) as u(id, message_id),
+                             (select set_config('synchronous_commit', 'off', true)) as no_flush
                         where o.id = u.id and o.claimed_by = :instance
                         """)
                 .param("ids", ids).param("messageIds", messageIds).param("instance", instance).update();

@@ -34,6 +34,7 @@ final class SmtpConnection implements AutoCloseable {
         return sender instanceof JavaMailSenderImpl impl ? impl.getSession() : sender.createMimeMessage().getSession();
     }
 
+    /** Sends a message whose headers are computed already ({@link MimeMessage#saveChanges()}). */
     Result send(MimeMessage message) {
         if (!(sender instanceof JavaMailSenderImpl impl)) {
             return sendThroughSpring(message);
@@ -49,7 +50,6 @@ final class SmtpConnection implements AutoCloseable {
             return new Unreachable(describe(e));
         }
         try {
-            message.saveChanges();
             transport.sendMessage(message, message.getAllRecipients());
             lastUsed = System.nanoTime();
             return new Accepted(message.getMessageID());

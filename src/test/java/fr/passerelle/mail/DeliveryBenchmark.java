@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +45,11 @@ class DeliveryBenchmark extends IntegrationTest {
     private static final int RECIPIENTS = Integer.getInteger("benchmark.recipients", 100_000);
     private static final int CONNECTIONS = Integer.getInteger("benchmark.connections", 4);
     private static final int BATCH = Integer.getInteger("benchmark.batch", 100);
-    private static final int UNRECORDED = Integer.getInteger("benchmark.unrecorded", 2);
+    private static final int UNRECORDED = Integer.getInteger("benchmark.unrecorded", 0);
+    /** More runs over fewer connections ("1,2"), each of {@link #SWEEP_RECIPIENTS}, to show what each costs. */
+    private static final List<Integer> ALSO_CONNECTIONS = java.util.Arrays.stream(System.getProperty("benchmark.also-connections", "")
+            .split("[, ]+")).filter(part -> !part.isBlank()).map(Integer::valueOf).toList();
+    private static final int SWEEP_RECIPIENTS = Integer.getInteger("benchmark.sweep-recipients", Math.max(1_000, RECIPIENTS / 5));
     private static final double GOAL_PER_SECOND = 1_000;
     private static final double GOAL_RATIO = 1.5;
     private static final long GOAL_HEAP_GROWTH_MB = 100;
@@ -67,7 +72,7 @@ class DeliveryBenchmark extends IntegrationTest {
 
     @Test
     void outboxAgainstBareJavaMail() throws Exception {
-        print("Delivery benchmark: %,d composed recipients, %d SMTP connections, batches of %d, at most %d sent unrecorded per"
+        print("Delivery benchmark: %,d composed recipients, %d SMTP connections, batches of %d, at most %d accepted unrecorded per"
                 + " connection, throttle off, to a loopback SMTP sink", RECIPIENTS, CONNECTIONS, BATCH, UNRECORDED);
         print("PostgreSQL %s: %s; fsync %s, synchronous_commit %s", setting("server_version"), databaseMode.description(),
                 setting("fsync"), setting("synchronous_commit"));
@@ -80,78 +85,171 @@ class DeliveryBenchmark extends IntegrationTest {
             sender.setHost("127.0.0.1");
             sender.setPort(sink.port());
             var mail = new MailService(sender, MailServerInfo.embedded("127.0.0.1", sink.port()), FROM);
-            var delivery = new OutboxDelivery(jdbc, transactionManager, mail, List.of(composer), event -> { },
-                    OutboxDelivery.Settings.defaults().withBatchSize(BATCH).withConnections(CONNECTIONS)
-                            .withUnrecordedPerConnection(UNRECORDED));
-            try {
-                int warmUp = Math.max(1_000, RECIPIENTS / 20);
-                enqueue("benchmark:warm-up", warmUp);
-                delivery.deliverDue();
-                bareLoop(sink.port(), warmUp);
-                sink.reset();
 
-                long enqueueStart = System.nanoTime();
-                enqueue("benchmark:run", RECIPIENTS);
-                double enqueueSeconds = (System.nanoTime() - enqueueStart) / 1e9;
-                print("%-40s %8.2f s  %,10.0f rows/s", "enqueueComposed (set-based insert)", enqueueSeconds, RECIPIENTS / enqueueSeconds);
+            int warmUp = Math.max(5_000, RECIPIENTS / 20);
+            enqueue("benchmark:warm-up", warmUp);
+            deliverAll(mail, "benchmark:warm-up", CONNECTIONS);
+            bareLoop(sink.port(), warmUp, CONNECTIONS, null);
+            bareLoop(sink.port(), warmUp, CONNECTIONS, mail);
+            sink.reset();
 
-                MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-                System.gc();
-                long baseline = memory.getHeapMemoryUsage().getUsed();
-                long liveBaseline = heapAfterLastCollection();
-                AtomicLong peak = new AtomicLong(baseline);
-                AtomicLong peakLive = new AtomicLong(liveBaseline);
-                AtomicBoolean sampling = new AtomicBoolean(true);
-                Thread sampler = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
-                    while (sampling.get()) {
-                        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                        peakLive.accumulateAndGet(heapAfterLastCollection(), Math::max);
-                        try {
-                            Thread.sleep(50);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
+            long enqueueStart = System.nanoTime();
+            enqueue("benchmark:run", RECIPIENTS);
+            double enqueueSeconds = (System.nanoTime() - enqueueStart) / 1e9;
+            print("%-40s %8.2f s  %,10.0f rows/s", "enqueueComposed (set-based insert)", enqueueSeconds, RECIPIENTS / enqueueSeconds);
+
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            System.gc();
+            long baseline = memory.getHeapMemoryUsage().getUsed();
+            long liveBaseline = heapAfterLastCollection();
+            AtomicLong peak = new AtomicLong(baseline);
+            AtomicLong peakLive = new AtomicLong(liveBaseline);
+            AtomicBoolean sampling = new AtomicBoolean(true);
+            Thread sampler = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
+                while (sampling.get()) {
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    peakLive.accumulateAndGet(heapAfterLastCollection(), Math::max);
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
                     }
-                });
-                long start = System.nanoTime();
-                int sent = 0;
-                while (count("stream = 'benchmark:run' and status = 'PENDING' and next_attempt_at <= now()") > 0) {
-                    sent += delivery.deliverDue();
                 }
-                double outboxSeconds = (System.nanoTime() - start) / 1e9;
-                sampling.set(false);
-                sampler.join();
-                System.gc();
-                long after = memory.getHeapMemoryUsage().getUsed();
-                StreamProgress.Counts counts = streams.progress("benchmark:run").counts();
-                print("%-40s %8.2f s  %,10.0f msg/s  (%,d sent, %,d recorded sent, %,d at the sink, %,d connections opened)",
-                        "outbox delivery", outboxSeconds, sent / outboxSeconds, sent, counts.sent(), sink.messages(), sink.connections());
-                long growthMb = (peakLive.get() - liveBaseline) >> 20;
-                print("Heap: baseline %,d MB after System.gc(), peak used %,d MB (sampled every 50 ms), peak left by a collection"
-                                + " %,d MB (%,d MB above the baseline), %,d MB after System.gc() at the end",
-                        baseline >> 20, peak.get() >> 20, peakLive.get() >> 20, growthMb, after >> 20);
+            });
+            String loadBefore = loadAverage();
+            long fsyncsBefore = walFsyncs();
+            long[] cpuBefore = cpuNanos();
+            long start = System.nanoTime();
+            int sent = deliverAll(mail, "benchmark:run", CONNECTIONS);
+            double outboxSeconds = (System.nanoTime() - start) / 1e9;
+            long[] cpuOutbox = minus(cpuNanos(), cpuBefore);
+            sampling.set(false);
+            sampler.join();
+            long fsyncs = walFsyncs() - fsyncsBefore;
+            System.gc();
+            long after = memory.getHeapMemoryUsage().getUsed();
+            StreamProgress.Counts counts = streams.progress("benchmark:run").counts();
+            print("%-40s %8.2f s  %,10.0f msg/s  (%,d sent, %,d recorded sent, %,d at the sink, %,d connections opened)",
+                    "outbox delivery", outboxSeconds, sent / outboxSeconds, sent, counts.sent(), sink.messages(), sink.connections());
+            print("WAL flushes (pg_stat_io, fsyncs) during the delivery: %,d for %,d messages (the marks do not wait for one)",
+                    fsyncs, sent);
+            long growthMb = (peakLive.get() - liveBaseline) >> 20;
+            print("Heap: baseline %,d MB after System.gc(), peak used %,d MB (sampled every 50 ms), peak left by a collection"
+                            + " %,d MB (%,d MB above the baseline), %,d MB after System.gc() at the end",
+                    baseline >> 20, peak.get() >> 20, peakLive.get() >> 20, growthMb, after >> 20);
 
-                sink.reset();
-                long bareStart = System.nanoTime();
-                bareLoop(sink.port(), RECIPIENTS);
-                double bareSeconds = (System.nanoTime() - bareStart) / 1e9;
-                print("%-40s %8.2f s  %,10.0f msg/s  (%,d at the sink)", "bare JavaMail loop, same connections", bareSeconds,
-                        RECIPIENTS / bareSeconds, sink.messages());
+            sink.reset();
+            long[] cpuBareBefore = cpuNanos();
+            long bareStart = System.nanoTime();
+            bareLoop(sink.port(), RECIPIENTS, CONNECTIONS, null);
+            double bareSeconds = (System.nanoTime() - bareStart) / 1e9;
+            long[] cpuBare = minus(cpuNanos(), cpuBareBefore);
+            print("%-40s %8.2f s  %,10.0f msg/s  (%,d at the sink)", "bare JavaMail loop, same connections", bareSeconds,
+                    RECIPIENTS / bareSeconds, sink.messages());
+            sink.reset();
+            long builtStart = System.nanoTime();
+            bareLoop(sink.port(), RECIPIENTS, CONNECTIONS, mail);
+            double builtSeconds = (System.nanoTime() - builtStart) / 1e9;
+            print("%-40s %8.2f s  %,10.0f msg/s  (%,d at the sink)", "bare loop, built by MailService.message", builtSeconds,
+                    RECIPIENTS / builtSeconds, sink.messages());
+            String loadAfter = loadAverage();
+            print("CPU per message: outbox %,d µs in the JVM + %,d µs in PostgreSQL; bare loop %,d µs in the JVM + %,d µs in PostgreSQL",
+                    cpuOutbox[0] / 1_000 / sent, cpuOutbox[1] / 1_000 / sent, cpuBare[0] / 1_000 / RECIPIENTS,
+                    cpuBare[1] / 1_000 / RECIPIENTS);
 
-                double perSecond = sent / outboxSeconds;
-                double ratio = outboxSeconds / bareSeconds;
+            double perSecond = sent / outboxSeconds;
+            double ratio = outboxSeconds / bareSeconds;
+            print("");
+            print("Outbox / bare loop time: %.2f× (%.2f× the loop building its messages as the outbox does); load average %s -> %s",
+                    ratio, outboxSeconds / builtSeconds, loadBefore, loadAfter);
+            print("Goal >= %,.0f msg/s: %s (%,.0f msg/s)", GOAL_PER_SECOND, perSecond >= GOAL_PER_SECOND ? "MET" : "NOT MET", perSecond);
+            print("Goal <= %.1f× the bare loop: %s (%.2f×)", GOAL_RATIO, ratio <= GOAL_RATIO ? "MET" : "NOT MET", ratio);
+            print("Goal heap growth <= %d MB: %s (%,d MB)", GOAL_HEAP_GROWTH_MB, growthMb <= GOAL_HEAP_GROWTH_MB ? "MET" : "NOT MET",
+                    growthMb);
+            print("Every recipient exactly once: %s (%,d recorded sent, %,d messages at the sink, %,d recipients)",
+                    counts.sent() == RECIPIENTS && counts.sent() == sent ? "yes" : "NO", counts.sent(), sent, RECIPIENTS);
+
+            if (!ALSO_CONNECTIONS.isEmpty()) {
                 print("");
-                print("Outbox / bare loop time: %.2f×", ratio);
-                print("Goal >= %,.0f msg/s: %s (%,.0f msg/s)", GOAL_PER_SECOND, perSecond >= GOAL_PER_SECOND ? "MET" : "NOT MET", perSecond);
-                print("Goal <= %.1f× the bare loop: %s (%.2f×)", GOAL_RATIO, ratio <= GOAL_RATIO ? "MET" : "NOT MET", ratio);
-                print("Goal heap growth <= %d MB: %s (%,d MB)", GOAL_HEAP_GROWTH_MB, growthMb <= GOAL_HEAP_GROWTH_MB ? "MET" : "NOT MET",
-                        growthMb);
-                print("Every recipient exactly once: %s (%,d recorded sent, %,d messages at the sink, %,d recipients)",
-                        counts.sent() == RECIPIENTS && counts.sent() == sent ? "yes" : "NO", counts.sent(), sent, RECIPIENTS);
-            } finally {
-                delivery.destroy();
+                print("Fewer connections (%,d recipients each): fewer messages a crash can leave ambiguous, at what speed", SWEEP_RECIPIENTS);
+                print("%-12s %12s %12s %8s %10s %s", "connections", "outbox msg/s", "bare msg/s", "ratio", "load avg",
+                        "ambiguous at a crash, at most");
+                for (int connections : ALSO_CONNECTIONS) {
+                    String stream = "benchmark:connections-" + connections;
+                    enqueue(stream, SWEEP_RECIPIENTS);
+                    long t0 = System.nanoTime();
+                    int delivered = deliverAll(mail, stream, connections);
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    long t1 = System.nanoTime();
+                    bareLoop(sink.port(), SWEEP_RECIPIENTS, connections, null);
+                    double bare = (System.nanoTime() - t1) / 1e9;
+                    print("%-12d %12.0f %12.0f %7.2f× %10s %d", connections, delivered / seconds, SWEEP_RECIPIENTS / bare, seconds / bare,
+                            loadAverage(), connections * (1 + UNRECORDED));
+                }
             }
         }
+    }
+
+    /** Delivers the stream's rows with a worker of its own over {@code connections} connections; returns how many were sent. */
+    private int deliverAll(MailService mail, String stream, int connections) throws InterruptedException {
+        var delivery = new OutboxDelivery(jdbc, transactionManager, mail, List.of(composer), event -> { },
+                OutboxDelivery.Settings.defaults().withBatchSize(BATCH).withConnections(connections)
+                        .withUnrecordedPerConnection(UNRECORDED));
+        try {
+            int sent = 0;
+            while (count("stream = '" + stream + "' and status = 'PENDING' and next_attempt_at <= now()") > 0) {
+                sent += delivery.deliverDue();
+            }
+            return sent;
+        } finally {
+            delivery.destroy();
+        }
+    }
+
+    /** CPU time used so far by this JVM, and by the PostgreSQL server's processes (from /proc; 0 when not readable). */
+    private long[] cpuNanos() {
+        long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        long postgres = 0;
+        try {
+            long backend = jdbc.sql("select pg_backend_pid()").query(Long.class).single();
+            String parent = stat(backend)[3];
+            long ticks = 0;
+            try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+                for (var process : processes.filter(path -> path.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        String[] fields = stat(Long.parseLong(process.getFileName().toString()));
+                        if (fields[3].equals(parent) || process.getFileName().toString().equals(parent)) {
+                            ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+                        }
+                    } catch (java.io.IOException | RuntimeException gone) {
+                        // The process ended meanwhile.
+                    }
+                }
+            }
+            postgres = ticks * 10_000_000L; // USER_HZ = 100
+        } catch (java.io.IOException | RuntimeException e) {
+            postgres = 0;
+        }
+        return new long[] {jvm, postgres};
+    }
+
+    /** The fields of /proc/<pid>/stat after the command name (so that index 3 is the parent pid, 13 and 14 the CPU ticks). */
+    private static String[] stat(long pid) throws java.io.IOException {
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+        String[] after = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        String[] fields = new String[after.length + 2];
+        System.arraycopy(after, 0, fields, 2, after.length);
+        return fields;
+    }
+
+    private static long[] minus(long[] a, long[] b) {
+        return new long[] {a[0] - b[0], a[1] - b[1]};
+    }
+
+    /** WAL flushes PostgreSQL counted so far (its statistics lag by up to a second: waited for). */
+    private long walFsyncs() throws InterruptedException {
+        Thread.sleep(1_500);
+        return jdbc.sql("select coalesce(sum(fsyncs), 0) from pg_stat_io where object = 'wal'").query(Long.class).single();
     }
 
     /** Opens the stream paused (the application's own worker must not take its rows), enqueues, then activates it quietly. */
@@ -164,30 +262,40 @@ class DeliveryBenchmark extends IntegrationTest {
         jdbc.sql("update mail_stream set state = 'ACTIVE', paused_reason = null where name = :name").param("name", stream).update();
     }
 
-    /** The same messages (subject, text, the two unsubscribe headers) sent with JavaMail alone over the same connections. */
-    private static void bareLoop(int port, int messages) throws Exception {
+    /**
+     * The same messages (subject, text, the two unsubscribe headers) sent with JavaMail alone over the same connections;
+     * with {@code builtBy}, built by {@link MailService#message} as the outbox builds them (Spring's MimeMessageHelper,
+     * address checks), to tell the cost of building from the cost of the outbox.
+     */
+    private static void bareLoop(int port, int messages, int connections, @Nullable MailService builtBy) throws Exception {
         var properties = new Properties();
         properties.setProperty("mail.smtp.host", "127.0.0.1");
         properties.setProperty("mail.smtp.port", Integer.toString(port));
         Session session = Session.getInstance(properties);
         InternetAddress from = new InternetAddress(FROM);
-        var pool = Executors.newFixedThreadPool(CONNECTIONS);
+        var pool = Executors.newFixedThreadPool(connections);
         List<Future<?>> runs = new ArrayList<>();
         AtomicLong next = new AtomicLong();
-        for (int c = 0; c < CONNECTIONS; c++) {
+        for (int c = 0; c < connections; c++) {
             runs.add(pool.submit(() -> {
                 try (Transport transport = session.getTransport("smtp")) {
                     transport.connect();
                     long n;
                     while ((n = next.incrementAndGet()) <= messages) {
                         var message = new FixedIdMessage(session, "<" + n + ".bare@passerelle.local>");
-                        message.setFrom(from);
-                        message.setRecipient(Message.RecipientType.TO, new InternetAddress("destinataire" + n + "@exemple.fr"));
-                        message.setSubject("Message " + n, "UTF-8");
-                        message.setText("Bonjour, destinataire " + n, "UTF-8");
-                        message.setSentDate(new java.util.Date());
-                        message.setHeader("List-Unsubscribe", "<https://passerelle.example/desinscription/t" + n + ">");
-                        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+                        if (builtBy != null) {
+                            builtBy.message(OutgoingMail.text("destinataire" + n + "@exemple.fr", "Message " + n, "Bonjour, destinataire " + n)
+                                    .withHeader("List-Unsubscribe", "<https://passerelle.example/desinscription/t" + n + ">")
+                                    .withHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"), message);
+                        } else {
+                            message.setFrom(from);
+                            message.setRecipient(Message.RecipientType.TO, new InternetAddress("destinataire" + n + "@exemple.fr"));
+                            message.setSubject("Message " + n, "UTF-8");
+                            message.setText("Bonjour, destinataire " + n, "UTF-8");
+                            message.setSentDate(new java.util.Date());
+                            message.setHeader("List-Unsubscribe", "<https://passerelle.example/desinscription/t" + n + ">");
+                            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+                        }
                         message.saveChanges();
                         transport.sendMessage(message, message.getAllRecipients());
                     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -213,6 +214,75 @@ class MailStreamsTest extends IntegrationTest {
             assertThat(published).containsExactly(new MailStreamPaused("campaign:8", progress.pausedReason()));
             assertThat(relay.received()).hasSize(5).containsKey("ok1@exemple.fr");
             assertThat(jdbc.sql("select last_error from mail_outbox where ref = 2").query(String.class).single()).contains("550");
+        }
+    }
+
+    @Test
+    void eachAcceptedMessageIsRecordedSentBeforeItsConnectionSendsTheNext() throws Exception {
+        try (var relay = new SmtpSink(true)) {
+            Map<Long, List<String>> acceptedPerConnection = new ConcurrentHashMap<>();
+            List<String> notRecordedInTime = new CopyOnWriteArrayList<>();
+            // At each final dot, the message its connection had sent before must be SENT already: a crash now would
+            // leave this one message at most, per connection, sent without a record.
+            relay.beforeAccepting((connection, recipients) -> {
+                List<String> earlier = acceptedPerConnection.computeIfAbsent(connection, c -> new ArrayList<>());
+                if (!earlier.isEmpty()) {
+                    String previous = earlier.getLast();
+                    String status = jdbc.sql("select status from mail_outbox where recipients[1] = :address")
+                            .param("address", previous).query(String.class).single();
+                    if (!status.equals("SENT")) {
+                        notRecordedInTime.add(previous + " still " + status);
+                    }
+                }
+                earlier.addAll(recipients);
+            });
+            var worker = new OutboxDelivery(jdbc, transactionManager, sender(relay.port()), List.of(composer), event -> { },
+                    OutboxDelivery.Settings.defaults().withBatchSize(10).withConnections(3));
+            workers.add(worker);
+            streams.open("campaign:11", null, null);
+            jdbc.sql("""
+                            insert into mail_outbox (kind, stream, ref, recipients)
+                            select :kind, 'campaign:11', n, array['ok' || n || '@exemple.fr'] from generate_series(1, 60) n
+                            """).param("kind", TestComposer.KIND).update();
+
+            assertThat(worker.deliverDue()).isEqualTo(60);
+            assertThat(notRecordedInTime).isEmpty();
+            assertThat(relay.received()).hasSize(60).containsOnlyKeys(LongStream.rangeClosed(1, 60)
+                    .mapToObj(n -> "ok" + n + "@exemple.fr").toList());
+            assertThat(acceptedPerConnection).as("the connections shared the work").hasSizeGreaterThan(1);
+        }
+    }
+
+    @Test
+    void aLiveWorkersClaimsAreRenewedSoThatAnotherDoesNotTakeThemOverDuringASlowBatch() throws Exception {
+        try (var relay = new SmtpSink(true)) {
+            // 150 ms a message at the server: the batch of 20 takes 3 s, three times the stale delay.
+            relay.beforeAccepting((connection, recipients) -> {
+                try {
+                    Thread.sleep(150);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            var settings = OutboxDelivery.Settings.defaults().withBatchSize(20).withConnections(1).withStaleAfter(Duration.ofSeconds(1));
+            var slow = new OutboxDelivery(jdbc, transactionManager, sender(relay.port()), List.of(composer), event -> { }, settings);
+            var other = new OutboxDelivery(jdbc, transactionManager, sender(relay.port()), List.of(composer), event -> { }, settings);
+            workers.add(slow);
+            workers.add(other);
+            streams.open("campaign:12", null, null);
+            jdbc.sql("""
+                            insert into mail_outbox (kind, stream, ref, recipients)
+                            select :kind, 'campaign:12', n, array['lent' || n || '@exemple.fr'] from generate_series(1, 20) n
+                            """).param("kind", TestComposer.KIND).update();
+
+            try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                Future<Integer> first = executor.submit(slow::deliverDue);
+                Thread.sleep(2000);
+                // Past the stale delay: the other instance releases the claims nobody renewed, none of the slow one's.
+                assertThat(other.deliverDue()).isZero();
+                assertThat(first.get()).isEqualTo(20);
+            }
+            assertThat(relay.received()).hasSize(20).allSatisfy((address, count) -> assertThat(count).as(address).isEqualTo(1));
         }
     }
 

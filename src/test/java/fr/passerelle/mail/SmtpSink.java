@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the tests' relay that refuses some recipients as a real one does ({@code refuse…@} 550, {@code later…@} 451).
  * One virtual thread per connection.
  */
-final class SmtpSink implements AutoCloseable {
+public final class SmtpSink implements AutoCloseable {
 
     private final ServerSocket server;
     private final Thread acceptor;
@@ -28,29 +28,46 @@ final class SmtpSink implements AutoCloseable {
     private final AtomicLong messages = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
     private final List<Socket> open = new ArrayList<>();
+    private volatile Acceptance beforeAccepting = (connection, recipients) -> { };
 
     /** @param keepRecipients whether to count messages per recipient (tests) or only in total (benchmarks) */
-    SmtpSink(boolean keepRecipients) throws IOException {
+    public SmtpSink(boolean keepRecipients) throws IOException {
+        this(keepRecipients, 0);
+    }
+
+    /** On that port (0: any free one); a sink closed a moment ago may be brought back on its port (an outage). */
+    public SmtpSink(boolean keepRecipients, int port) throws IOException {
         this.keepRecipients = keepRecipients;
-        this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+        this.server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
         this.acceptor = Thread.ofVirtual().name("smtp-sink").start(this::accept);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    long messages() {
+    public long messages() {
         return messages.get();
     }
 
-    long connections() {
+    public long connections() {
         return connections.get();
     }
 
     /** Messages accepted per recipient address (only with {@code keepRecipients}). */
-    ConcurrentHashMap<String, Integer> received() {
+    public ConcurrentHashMap<String, Integer> received() {
         return received;
+    }
+
+    /** Called at each message's final dot, before the {@code 250} that accepts it, with its connection's number. */
+    public void beforeAccepting(Acceptance check) {
+        this.beforeAccepting = check;
+    }
+
+    public interface Acceptance {
+        void accept(long connection, List<String> recipients);
     }
 
     void reset() {
@@ -66,15 +83,15 @@ final class SmtpSink implements AutoCloseable {
                 synchronized (open) {
                     open.add(socket);
                 }
-                connections.incrementAndGet();
-                Thread.ofVirtual().start(() -> converse(socket));
+                long connection = connections.incrementAndGet();
+                Thread.ofVirtual().start(() -> converse(socket, connection));
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void converse(Socket socket) {
+    private void converse(Socket socket, long connection) {
         try (socket; InputStream in = new BufferedInputStream(socket.getInputStream(), 16_384);
              OutputStream out = socket.getOutputStream()) {
             reply(out, "220 sink ESMTP");
@@ -110,6 +127,7 @@ final class SmtpSink implements AutoCloseable {
                         while ((data = readLine(in)) != null && !data.equals(".")) {
                             // The message itself is not kept.
                         }
+                        beforeAccepting.accept(connection, List.copyOf(recipients));
                         messages.incrementAndGet();
                         if (keepRecipients) {
                             recipients.forEach(address -> received.merge(address, 1, Integer::sum));
