@@ -149,6 +149,8 @@ class CampaignView extends Main implements BeforeEnterObserver, HasDynamicTitle 
 
     /** Reads the campaign and its progress again, and shows what its state allows. */
     void refresh() {
+        // The progress first: reading it may mark the campaign sent, which the details then show (its end time).
+        CampaignProgress progress = campaigns.progress(require().id());
         Campaign shown = campaigns.find(require().id()).orElse(require());
         campaign = shown;
         if (shown.launchedAt() != null) {
@@ -159,7 +161,6 @@ class CampaignView extends Main implements BeforeEnterObserver, HasDynamicTitle 
                 results.refresh();
             }
         }
-        CampaignProgress progress = campaigns.progress(shown.id());
         CampaignState now = progress.state();
         title.setText(shown.name());
         state.setText(getTranslation(now.translationKey()));
