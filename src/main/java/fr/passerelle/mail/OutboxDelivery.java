@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -120,6 +121,8 @@ class OutboxDelivery implements DisposableBean {
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private final AtomicInteger turn = new AtomicInteger();
     private final AtomicLong messageCounter = new AtomicLong();
+    /** One message at a time, over all connections, between its final dot and its record (see GatedSmtpTransport). */
+    private final Semaphore finalDot = new Semaphore(1, true);
 
     @Autowired
     OutboxDelivery(JdbcClient jdbc, PlatformTransactionManager transactions, MailService mail, List<MailComposer> composers,
@@ -216,7 +219,7 @@ class OutboxDelivery implements DisposableBean {
     /** One SMTP connection's share of the run: claim, compose, send, record, until nothing is left that may go. */
     private int connection(Run run, SentMarks marks) {
         int sent = 0;
-        try (var smtp = new SmtpConnection(mail.sender())) {
+        try (var smtp = new SmtpConnection(mail.sender(), finalDot)) {
             List<Row> batch;
             while (!(batch = claimNext(run)).isEmpty()) {
                 var outcome = deliver(batch, smtp, marks);
@@ -444,6 +447,8 @@ class OutboxDelivery implements DisposableBean {
                 case SmtpConnection.Accepted accepted -> {
                     sent++;
                     var mark = marks.sent(row.id(), accepted.messageId());
+                    // Recorded (or failed to be): the instance's next message may pass its final dot.
+                    mark.whenComplete((done, failure) -> smtp.recorded());
                     unrecorded.addLast(mark);
                     recorded.add(mark);
                 }

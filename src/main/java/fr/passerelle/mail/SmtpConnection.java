@@ -4,7 +4,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -22,11 +25,28 @@ final class SmtpConnection implements AutoCloseable {
     private static final long IDLE_NANOS = 1_000_000_000L;
 
     private final JavaMailSender sender;
+    private final @Nullable FinalDot gate;
     private @Nullable Transport transport;
     private long lastUsed;
 
     SmtpConnection(JavaMailSender sender) {
+        this(sender, null);
+    }
+
+    /**
+     * @param finalDot shared by the connections of one instance: a message's final dot waits until no other message
+     *                 of the instance is accepted without its record ({@link #recorded()}); null, no waiting
+     */
+    SmtpConnection(JavaMailSender sender, @Nullable Semaphore finalDot) {
         this.sender = sender;
+        this.gate = finalDot == null ? null : new FinalDot(finalDot);
+    }
+
+    /** The message this connection had accepted is recorded: another message may pass its final dot. */
+    void recorded() {
+        if (gate != null) {
+            gate.leave();
+        }
     }
 
     /** The session messages are built on, so that they carry the configured properties. */
@@ -34,8 +54,23 @@ final class SmtpConnection implements AutoCloseable {
         return sender instanceof JavaMailSenderImpl impl ? impl.getSession() : sender.createMimeMessage().getSession();
     }
 
-    /** Sends a message whose headers are computed already ({@link MimeMessage#saveChanges()}). */
+    /**
+     * Sends a message whose headers are computed already ({@link MimeMessage#saveChanges()}). Once it is accepted, the
+     * connection holds the final dot until {@link #recorded()}.
+     */
     Result send(MimeMessage message) {
+        Result result = null;
+        try {
+            result = attempt(message);
+            return result;
+        } finally {
+            if (!(result instanceof Accepted)) {
+                recorded();
+            }
+        }
+    }
+
+    private Result attempt(MimeMessage message) {
         if (!(sender instanceof JavaMailSenderImpl impl)) {
             return sendThroughSpring(message);
         }
@@ -43,7 +78,7 @@ final class SmtpConnection implements AutoCloseable {
             // isConnected() costs a round trip (NOOP): asked only of a connection that sat idle, which a server may drop.
             if (transport == null || (System.nanoTime() - lastUsed > IDLE_NANOS && !transport.isConnected())) {
                 close();
-                transport = connect(impl);
+                transport = connect(impl, gate);
             }
         } catch (MessagingException e) {
             close();
@@ -66,10 +101,14 @@ final class SmtpConnection implements AutoCloseable {
         }
     }
 
-    private static Transport connect(JavaMailSenderImpl impl) throws MessagingException {
-        Transport opened = impl.getSession().getTransport(impl.getProtocol() == null ? "smtp" : impl.getProtocol());
+    private static Transport connect(JavaMailSenderImpl impl, @Nullable FinalDot gate) throws MessagingException {
+        String protocol = impl.getProtocol() == null ? "smtp" : impl.getProtocol();
         String username = StringUtils.hasLength(impl.getUsername()) ? impl.getUsername() : null;
         String password = StringUtils.hasLength(impl.getPassword()) ? impl.getPassword() : null;
+        // The gate needs Angus' plain SMTP transport (STARTTLS included); another protocol (smtps) sends ungated.
+        Transport opened = gate != null && protocol.equals("smtp")
+                ? new GatedSmtpTransport(impl.getSession(), new URLName(protocol, impl.getHost(), impl.getPort(), null, username, password), gate)
+                : impl.getSession().getTransport(protocol);
         opened.connect(impl.getHost(), impl.getPort(), username, password);
         return opened;
     }
@@ -126,6 +165,36 @@ final class SmtpConnection implements AutoCloseable {
                 // Closing a connection the server already dropped.
             }
             transport = null;
+        }
+    }
+
+    /**
+     * The one passage of an instance's connections through the final dot, and whether this connection holds it: taken
+     * at the dot, left when the message is refused or lost, or once its acceptance is recorded.
+     */
+    static final class FinalDot {
+
+        private final Semaphore passage;
+        private final AtomicBoolean held = new AtomicBoolean();
+
+        FinalDot(Semaphore passage) {
+            this.passage = passage;
+        }
+
+        void enter() throws MessagingException {
+            try {
+                passage.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MessagingException("Interrupted before the final dot");
+            }
+            held.set(true);
+        }
+
+        void leave() {
+            if (held.compareAndSet(true, false)) {
+                passage.release();
+            }
         }
     }
 

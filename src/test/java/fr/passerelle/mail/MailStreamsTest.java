@@ -254,6 +254,38 @@ class MailStreamsTest extends IntegrationTest {
     }
 
     @Test
+    void overAllItsConnectionsAnInstanceHasAtMostOneAcceptedMessageWithoutItsRecord() throws Exception {
+        try (var relay = new SmtpSink(true)) {
+            List<String> accepted = new CopyOnWriteArrayList<>();
+            List<String> notRecordedInTime = new CopyOnWriteArrayList<>();
+            // At each final dot, whichever connection it comes on, every message accepted before must be SENT already:
+            // a crash now would leave this one message at most, for the whole instance, sent without a record.
+            relay.beforeAccepting((connection, recipients) -> {
+                if (!accepted.isEmpty()) {
+                    List<String> pending = jdbc.sql("select recipients[1] || ' ' || status from mail_outbox"
+                                    + " where recipients[1] = any(:addresses) and status <> 'SENT'")
+                            .param("addresses", accepted.toArray(String[]::new)).query(String.class).list();
+                    notRecordedInTime.addAll(pending);
+                }
+                accepted.addAll(recipients);
+            });
+            var worker = new OutboxDelivery(jdbc, transactionManager, sender(relay.port()), List.of(composer), event -> { },
+                    OutboxDelivery.Settings.defaults().withBatchSize(10).withConnections(4));
+            workers.add(worker);
+            streams.open("campaign:13", null, null);
+            jdbc.sql("""
+                            insert into mail_outbox (kind, stream, ref, recipients)
+                            select :kind, 'campaign:13', n, array['une' || n || '@exemple.fr'] from generate_series(1, 80) n
+                            """).param("kind", TestComposer.KIND).update();
+
+            assertThat(worker.deliverDue()).isEqualTo(80);
+            assertThat(notRecordedInTime).isEmpty();
+            assertThat(relay.received()).hasSize(80).allSatisfy((address, count) -> assertThat(count).as(address).isEqualTo(1));
+            assertThat(relay.connections()).as("the four connections were used").isEqualTo(4);
+        }
+    }
+
+    @Test
     void aLiveWorkersClaimsAreRenewedSoThatAnotherDoesNotTakeThemOverDuringASlowBatch() throws Exception {
         try (var relay = new SmtpSink(true)) {
             // 150 ms a message at the server: the batch of 20 takes 3 s, three times the stale delay.
