@@ -127,6 +127,11 @@ public final class SmtpSink implements AutoCloseable {
                         while ((data = readLine(in)) != null && !data.equals(".")) {
                             // The message itself is not kept.
                         }
+                        if (data == null) {
+                            // The client went away before the final dot: a server discards such a message (RFC 5321
+                            // §4.1.1.4), so it is not counted as received.
+                            return;
+                        }
                         beforeAccepting.accept(connection, List.copyOf(recipients));
                         messages.incrementAndGet();
                         if (keepRecipients) {
