@@ -49,9 +49,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * direct messages first, then the {@link MailStreams streams} in turn, each within its own rate and the global
  * one (token buckets in the database, locked by the claim, so the rates hold across instances). Composed rows
  * are written by their kind's {@link MailComposer}, a batch at a time. Each sent message is recorded {@code SENT}
- * with its {@code Message-ID} by {@link SentMarks} (group commit) before its connection sends the next one
- * ({@code unrecorded-per-connection}, 0): at a crash, each connection has at most one message the server may have
- * taken without a record of it, sent again after the restart. The next message is built while the mark is written.
+ * with its {@code Message-ID} by {@link SentMarks} before its connection sends the next one, and the connections pass
+ * the final dot one at a time ({@link GatedSmtpTransport}): at a crash, the instance has at most one message the
+ * server may have taken without a record of it, sent again after the restart. The next message is built while the
+ * mark is written.
  *
  * <p>A temporary failure (server unreachable, a 4xx refusal, no composer) is retried with exponential back-off,
  * up to {@code max-attempts}; a permanent one (invalid address, a 5xx refusal) fails the row at once and counts
@@ -69,41 +70,36 @@ class OutboxDelivery implements DisposableBean {
      * @param globalPerMinute         messages a minute over every instance, 0 for no limit, written into the database when
      *                                the application starts (the claims read it there); direct messages count in it but
      *                                are never held back by it
-     * @param unrecordedPerConnection how many messages the server accepted a connection may have without their record
-     *                                as sent when it sends the next one: 0, each accepted message is recorded first
      */
     record Settings(int batchSize, int maxAttempts, Duration firstRetry, Duration staleAfter, int connections,
-                    int globalPerMinute, int unrecordedPerConnection) {
+                    int globalPerMinute) {
 
         Settings {
-            if (batchSize < 1 || maxAttempts < 1 || connections < 1 || globalPerMinute < 0 || unrecordedPerConnection < 0) {
+            if (batchSize < 1 || maxAttempts < 1 || connections < 1 || globalPerMinute < 0) {
                 throw new IllegalArgumentException("Invalid outbox settings: " + batchSize + ", " + maxAttempts + ", "
-                        + connections + ", " + globalPerMinute + ", " + unrecordedPerConnection);
+                        + connections + ", " + globalPerMinute);
             }
         }
 
         static Settings defaults() {
-            return new Settings(100, 8, Duration.ofMinutes(1), Duration.ofMinutes(1), 4, 0, 0);
+            return new Settings(100, 8, Duration.ofMinutes(1), Duration.ofMinutes(1), 4, 0);
         }
 
         Settings withBatchSize(int size) {
-            return new Settings(size, maxAttempts, firstRetry, staleAfter, connections, globalPerMinute, unrecordedPerConnection);
+            return new Settings(size, maxAttempts, firstRetry, staleAfter, connections, globalPerMinute);
         }
 
         Settings withMaxAttempts(int attempts) {
-            return new Settings(batchSize, attempts, firstRetry, staleAfter, connections, globalPerMinute, unrecordedPerConnection);
+            return new Settings(batchSize, attempts, firstRetry, staleAfter, connections, globalPerMinute);
         }
 
-        Settings withUnrecordedPerConnection(int count) {
-            return new Settings(batchSize, maxAttempts, firstRetry, staleAfter, connections, globalPerMinute, count);
-        }
 
         Settings withStaleAfter(Duration stale) {
-            return new Settings(batchSize, maxAttempts, firstRetry, stale, connections, globalPerMinute, unrecordedPerConnection);
+            return new Settings(batchSize, maxAttempts, firstRetry, stale, connections, globalPerMinute);
         }
 
         Settings withConnections(int count) {
-            return new Settings(batchSize, maxAttempts, firstRetry, staleAfter, count, globalPerMinute, unrecordedPerConnection);
+            return new Settings(batchSize, maxAttempts, firstRetry, staleAfter, count, globalPerMinute);
         }
     }
 
@@ -132,10 +128,9 @@ class OutboxDelivery implements DisposableBean {
                    @Value("${passerelle.mail.outbox.first-retry:PT1M}") Duration firstRetry,
                    @Value("${passerelle.mail.outbox.stale-after:PT1M}") Duration staleAfter,
                    @Value("${passerelle.mail.outbox.connections:4}") int connections,
-                   @Value("${passerelle.mail.outbox.global-per-minute:0}") int globalPerMinute,
-                   @Value("${passerelle.mail.outbox.unrecorded-per-connection:0}") int unrecordedPerConnection) {
+                   @Value("${passerelle.mail.outbox.global-per-minute:0}") int globalPerMinute) {
         this(jdbc, transactions, mail, composers, events,
-                new Settings(batchSize, maxAttempts, firstRetry, staleAfter, connections, globalPerMinute, unrecordedPerConnection));
+                new Settings(batchSize, maxAttempts, firstRetry, staleAfter, connections, globalPerMinute));
     }
 
     OutboxDelivery(JdbcClient jdbc, PlatformTransactionManager transactions, MailService mail, List<MailComposer> composers,
@@ -435,7 +430,7 @@ class OutboxDelivery implements DisposableBean {
                 failures.permanent(row, "the message could not be built: " + e.getMessage());
                 continue;
             }
-            if (!awaitMarks(unrecorded, settings.unrecordedPerConnection())) {
+            if (!awaitMarks(unrecorded)) {
                 // The database did not record what was sent: send no more until it does (the rows stay claimed).
                 failures.temporary(row, "not tried: the previous message could not be recorded as sent");
                 unreachable = true;
@@ -473,12 +468,9 @@ class OutboxDelivery implements DisposableBean {
         return new Outcome(sent, unreachable);
     }
 
-    /**
-     * Waits until at most {@code most} of the connection's accepted messages are still to be recorded; false when a
-     * record failed (the database is away).
-     */
-    private static boolean awaitMarks(ArrayDeque<CompletableFuture<Void>> unrecorded, int most) {
-        while (unrecorded.size() > most) {
+    /** Waits until the connection's accepted messages are recorded; false when a record failed (the database is away). */
+    private static boolean awaitMarks(ArrayDeque<CompletableFuture<Void>> unrecorded) {
+        while (!unrecorded.isEmpty()) {
             try {
                 unrecorded.removeFirst().join();
             } catch (java.util.concurrent.CompletionException e) {

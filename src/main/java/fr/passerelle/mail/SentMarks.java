@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Records sent messages as {@code SENT} with their Message-ID, with group commit: one writer thread turns
  * whatever the connections have sent meanwhile into one set-based statement, while they go on sending. A
- * connection waits for its own marks before it sends more than {@code unrecorded} messages past them, which is
- * what bounds the messages a crash can have sent without a trace (sent again after the restart).
+ * connection waits for its own marks before it sends its next message, and its final dot waits for every mark of
+ * the instance, which is what bounds the messages a crash can have sent without a trace (sent again after the restart).
  */
 final class SentMarks implements AutoCloseable {
 

@@ -45,7 +45,6 @@ class DeliveryBenchmark extends IntegrationTest {
     private static final int RECIPIENTS = Integer.getInteger("benchmark.recipients", 100_000);
     private static final int CONNECTIONS = Integer.getInteger("benchmark.connections", 4);
     private static final int BATCH = Integer.getInteger("benchmark.batch", 100);
-    private static final int UNRECORDED = Integer.getInteger("benchmark.unrecorded", 0);
     /** More runs over fewer connections ("1,2"), each of {@link #SWEEP_RECIPIENTS}, to show what each costs. */
     private static final List<Integer> ALSO_CONNECTIONS = java.util.Arrays.stream(System.getProperty("benchmark.also-connections", "")
             .split("[, ]+")).filter(part -> !part.isBlank()).map(Integer::valueOf).toList();
@@ -72,8 +71,8 @@ class DeliveryBenchmark extends IntegrationTest {
 
     @Test
     void outboxAgainstBareJavaMail() throws Exception {
-        print("Delivery benchmark: %,d composed recipients, %d SMTP connections, batches of %d, at most %d accepted unrecorded per"
-                + " connection, throttle off, to a loopback SMTP sink", RECIPIENTS, CONNECTIONS, BATCH, UNRECORDED);
+        print("Delivery benchmark: %,d composed recipients, %d SMTP connections, batches of %d, throttle off, to a loopback SMTP sink",
+                RECIPIENTS, CONNECTIONS, BATCH);
         print("PostgreSQL %s: %s; fsync %s, synchronous_commit %s", setting("server_version"), databaseMode.description(),
                 setting("fsync"), setting("synchronous_commit"));
         print("Machine: %d cores, load average %s; JVM %s, max heap %,d MB", Runtime.getRuntime().availableProcessors(),
@@ -184,7 +183,7 @@ class DeliveryBenchmark extends IntegrationTest {
                     bareLoop(sink.port(), SWEEP_RECIPIENTS, connections, null);
                     double bare = (System.nanoTime() - t1) / 1e9;
                     print("%-12d %12.0f %12.0f %7.2f× %10s %d", connections, delivered / seconds, SWEEP_RECIPIENTS / bare, seconds / bare,
-                            loadAverage(), connections * (1 + UNRECORDED));
+                            loadAverage(), 1);
                 }
             }
         }
@@ -193,8 +192,7 @@ class DeliveryBenchmark extends IntegrationTest {
     /** Delivers the stream's rows with a worker of its own over {@code connections} connections; returns how many were sent. */
     private int deliverAll(MailService mail, String stream, int connections) throws InterruptedException {
         var delivery = new OutboxDelivery(jdbc, transactionManager, mail, List.of(composer), event -> { },
-                OutboxDelivery.Settings.defaults().withBatchSize(BATCH).withConnections(connections)
-                        .withUnrecordedPerConnection(UNRECORDED));
+                OutboxDelivery.Settings.defaults().withBatchSize(BATCH).withConnections(connections));
         try {
             int sent = 0;
             while (count("stream = '" + stream + "' and status = 'PENDING' and next_attempt_at <= now()") > 0) {
