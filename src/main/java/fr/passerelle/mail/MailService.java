@@ -36,6 +36,13 @@ public class MailService {
     private static final Pattern ADDRESS = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
 
     private static final FileTypeMap FILE_TYPES = fileTypes();
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
+    /**
+     * The Date header of the current second, formatted once: Jakarta Mail formats each message's date with one shared,
+     * synchronized formatter, a lock the outbox's connections queued at.
+     */
+    private static final java.util.concurrent.atomic.AtomicReference<SentDate> SENT_DATE =
+            new java.util.concurrent.atomic.AtomicReference<>(new SentDate(0, ""));
 
     static {
         namedStreamProvider();
@@ -99,7 +106,7 @@ public class MailService {
                 helper.setReplyTo(replyTo);
             }
             helper.setSubject(singleLine(mail.subject()));
-            helper.setSentDate(Date.from(Instant.now()));
+            message.setHeader("Date", sentDate(Instant.now()));
             if (mail.html() != null) {
                 helper.setText(mail.text(), mail.html());
             } else {
@@ -170,6 +177,21 @@ public class MailService {
 
     /** A header is one line: line breaks in a subject would be folded oddly or refused by some servers. */
     static String singleLine(String text) {
-        return text.replaceAll("[\\r\\n\\t]+", " ").strip();
+        return LINE_BREAKS.matcher(text).replaceAll(" ").strip();
+    }
+
+    /** The Date header's value for that instant, in RFC 5322 form (as {@link MimeMessage#setSentDate}). */
+    static String sentDate(Instant now) {
+        long second = now.getEpochSecond();
+        SentDate known = SENT_DATE.get();
+        if (known.second() == second) {
+            return known.header();
+        }
+        var formatted = new SentDate(second, new jakarta.mail.internet.MailDateFormat().format(Date.from(Instant.ofEpochSecond(second))));
+        SENT_DATE.set(formatted);
+        return formatted.header();
+    }
+
+    private record SentDate(long second, String header) {
     }
 }

@@ -35,18 +35,29 @@ public record OutgoingMail(List<String> to, String subject, String text, @Nullab
         if (subject.isBlank()) {
             throw new IllegalArgumentException("A mail needs a subject");
         }
-        var checked = new LinkedHashMap<String, String>();
-        headers.forEach((name, value) -> {
-            if (!FIELD_NAME.matcher(name).matches() || RESERVED.contains(name.toLowerCase(Locale.ROOT))
-                    || name.toLowerCase(Locale.ROOT).startsWith("content-")) {
-                throw new IllegalArgumentException("Not a header a mail may add: '" + name + "'");
-            }
-            if (value.isBlank() || value.chars().anyMatch(c -> c == '\r' || c == '\n')) {
-                throw new IllegalArgumentException("A header's value is one line of text: '" + name + "'");
-            }
-            checked.put(name, value);
-        });
-        headers = Collections.unmodifiableMap(checked);
+        if (!(headers instanceof Checked)) {
+            // A copy of this mail (withTo, withHtml…) carries headers checked already: the outbox copies each message.
+            var checked = new LinkedHashMap<String, String>();
+            headers.forEach((name, value) -> {
+                checkName(name);
+                checkValue(name, value);
+                checked.put(name, value);
+            });
+            headers = new Checked(checked);
+        }
+    }
+
+    private static void checkName(String name) {
+        if (!FIELD_NAME.matcher(name).matches() || RESERVED.contains(name.toLowerCase(Locale.ROOT))
+                || name.regionMatches(true, 0, "content-", 0, 8)) {
+            throw new IllegalArgumentException("Not a header a mail may add: '" + name + "'");
+        }
+    }
+
+    private static void checkValue(String name, String value) {
+        if (value.isBlank() || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("A header's value is one line of text: '" + name + "'");
+        }
     }
 
     public OutgoingMail(List<String> to, String subject, String text, @Nullable String html, @Nullable String replyTo) {
@@ -71,6 +82,36 @@ public record OutgoingMail(List<String> to, String subject, String text, @Nullab
         var more = new LinkedHashMap<>(headers);
         more.put(name, value);
         return new OutgoingMail(to, subject, text, html, replyTo, more);
+    }
+
+    /** Header fields checked by the constructor, in their order, read-only. */
+    private static final class Checked extends java.util.AbstractMap<String, String> {
+
+        private final Map<String, String> fields;
+
+        Checked(LinkedHashMap<String, String> fields) {
+            this.fields = Collections.unmodifiableMap(fields);
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return fields.entrySet();
+        }
+
+        @Override
+        public @Nullable String get(Object key) {
+            return fields.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return fields.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return fields.size();
+        }
     }
 
     /** The same message to other recipients: the outbox sends a composed message to its row's address. */

@@ -135,4 +135,20 @@ class MailServiceTest extends IntegrationTest {
         message.writeTo(out);
         return out.toString(StandardCharsets.US_ASCII);
     }
+
+    @Test
+    void theDateHeaderIsTheOneJakartaMailWouldWriteAndFollowsTheClock() throws Exception {
+        var reference = new MimeMessage((jakarta.mail.Session) null);
+        java.time.Instant instant = java.time.Instant.parse("2026-07-14T08:30:15.750Z");
+        reference.setSentDate(java.util.Date.from(instant));
+        assertThat(MailService.sentDate(instant)).isEqualTo(reference.getHeader("Date", null));
+        // The same second reads the same; the next second is formatted anew.
+        assertThat(MailService.sentDate(instant.plusMillis(200))).isEqualTo(reference.getHeader("Date", null));
+        reference.setSentDate(java.util.Date.from(instant.plusSeconds(1)));
+        assertThat(MailService.sentDate(instant.plusSeconds(1))).isEqualTo(reference.getHeader("Date", null));
+
+        MimeMessage built = mail.message(OutgoingMail.text("elodie.riviere@exemple.fr", "Bonjour", "Texte"),
+                new MimeMessage((jakarta.mail.Session) null));
+        assertThat(built.getSentDate()).isCloseTo(new java.util.Date(), 2_000);
+    }
 }
