@@ -8,7 +8,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -17,12 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import javax.sql.DataSource;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,9 +36,9 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,8 +50,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are written by their kind's {@link MailComposer}, a batch at a time. Each sent message is recorded {@code SENT}
  * with its {@code Message-ID} by {@link SentMarks} before its connection sends the next one, and the connections pass
  * the final dot one at a time ({@link GatedSmtpTransport}): at a crash, the instance has at most one message the
- * server may have taken without a record of it, sent again after the restart. The next message is built while the
- * mark is written.
+ * server may have taken without a record of it, sent again after the restart. While one connection writes its
+ * record, the others build and send their next messages up to that final dot.
  *
  * <p>A temporary failure (server unreachable, a 4xx refusal, no composer) is retried with exponential back-off,
  * up to {@code max-attempts}; a permanent one (invalid address, a 5xx refusal) fails the row at once and counts
@@ -103,6 +102,7 @@ class OutboxDelivery implements DisposableBean {
         }
     }
 
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final MailService mail;
@@ -121,7 +121,7 @@ class OutboxDelivery implements DisposableBean {
     private final Semaphore finalDot = new Semaphore(1, true);
 
     @Autowired
-    OutboxDelivery(JdbcClient jdbc, PlatformTransactionManager transactions, MailService mail, List<MailComposer> composers,
+    OutboxDelivery(DataSource dataSource, MailService mail, List<MailComposer> composers,
                    ApplicationEventPublisher events,
                    @Value("${passerelle.mail.outbox.batch-size:100}") int batchSize,
                    @Value("${passerelle.mail.outbox.max-attempts:8}") int maxAttempts,
@@ -129,14 +129,17 @@ class OutboxDelivery implements DisposableBean {
                    @Value("${passerelle.mail.outbox.stale-after:PT1M}") Duration staleAfter,
                    @Value("${passerelle.mail.outbox.connections:4}") int connections,
                    @Value("${passerelle.mail.outbox.global-per-minute:0}") int globalPerMinute) {
-        this(jdbc, transactions, mail, composers, events,
+        this(dataSource, mail, composers, events,
                 new Settings(batchSize, maxAttempts, firstRetry, staleAfter, connections, globalPerMinute));
     }
 
-    OutboxDelivery(JdbcClient jdbc, PlatformTransactionManager transactions, MailService mail, List<MailComposer> composers,
+    OutboxDelivery(DataSource dataSource, MailService mail, List<MailComposer> composers,
                    ApplicationEventPublisher events, Settings settings) {
-        this.jdbc = jdbc;
-        this.transaction = new TransactionTemplate(transactions);
+        this.dataSource = dataSource;
+        this.jdbc = JdbcClient.create(dataSource);
+        // Its own JDBC transactions (claims, pauses): the JPA transaction manager's session set-up and clean-up were half
+        // of a claim's time in the JVM, and the outbox never shares a transaction with anything else.
+        this.transaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         this.mail = mail;
         this.events = events;
         this.settings = settings;
@@ -185,7 +188,7 @@ class OutboxDelivery implements DisposableBean {
         long renewEvery = Math.max(250, settings.staleAfter().toMillis() / 4);
         var renewal = timer.isShutdown() ? null
                 : timer.scheduleAtFixedRate(this::renewClaims, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
-        try (var marks = new SentMarks(jdbc, instance);
+        try (var marks = new SentMarks(dataSource);
              var lanes = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("mail-outbox-connection-", 1).factory())) {
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < settings.connections(); i++) {
@@ -244,6 +247,8 @@ class OutboxDelivery implements DisposableBean {
     }
 
     private void releaseStaleClaims() {
+        // The marks first: a message a stopped instance recorded accepted is recorded sent, not queued again.
+        SentMarks.fold(jdbc);
         int released = jdbc.sql("""
                         update mail_outbox set status = 'PENDING', claimed_at = null, claimed_by = null
                         where status = 'SENDING' and claimed_at < now() - make_interval(secs => :seconds)
@@ -409,8 +414,7 @@ class OutboxDelivery implements DisposableBean {
         int refusedForGood = 0;
         boolean unreachable = false;
         int unreachableInARow = 0;
-        ArrayDeque<CompletableFuture<Void>> unrecorded = new ArrayDeque<>();
-        List<CompletableFuture<Void>> recorded = new ArrayList<>();
+        boolean unrecorded = false;
         for (Composed composed : mails) {
             Row row = composed.row();
             if (unreachable) {
@@ -419,7 +423,6 @@ class OutboxDelivery implements DisposableBean {
             }
             MimeMessage message;
             try {
-                // Built (and its headers computed) while the previous message's mark is being written.
                 message = mail.message(composed.mail(), new OutboxMessage(session, messageId(row)));
                 message.saveChanges();
             } catch (InvalidMailAddressException e) {
@@ -430,10 +433,9 @@ class OutboxDelivery implements DisposableBean {
                 failures.permanent(row, "the message could not be built: " + e.getMessage());
                 continue;
             }
-            if (!awaitMarks(unrecorded)) {
-                // The database did not record what was sent: send no more until it does (the rows stay claimed).
+            if (unrecorded) {
+                // The database did not record what was sent: send no more until it does (the row stays claimed).
                 failures.temporary(row, "not tried: the previous message could not be recorded as sent");
-                unreachable = true;
                 continue;
             }
             var result = smtp.send(message);
@@ -441,11 +443,12 @@ class OutboxDelivery implements DisposableBean {
             switch (result) {
                 case SmtpConnection.Accepted accepted -> {
                     sent++;
-                    var mark = marks.sent(row.id(), accepted.messageId());
-                    // Recorded (or failed to be): the instance's next message may pass its final dot.
-                    mark.whenComplete((done, failure) -> smtp.recorded());
-                    unrecorded.addLast(mark);
-                    recorded.add(mark);
+                    try {
+                        unrecorded = !marks.sent(row.id(), accepted.messageId());
+                    } finally {
+                        // Recorded (or failed to be): the instance's next message may pass its final dot.
+                        smtp.recorded();
+                    }
                 }
                 case SmtpConnection.Refused refused when refused.permanent() -> {
                     failures.permanent(row, refused.error());
@@ -459,25 +462,21 @@ class OutboxDelivery implements DisposableBean {
                 }
             }
         }
-        CompletableFuture.allOf(recorded.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        if (sent > 0 && !unrecorded) {
+            try {
+                SentMarks.fold(jdbc);
+            } catch (RuntimeException e) {
+                // The marks stay: the next fold, by any instance, records them.
+                log.warn("Mail outbox: the marks of {} messages sent are not folded yet ({})", sent, e.toString());
+            }
+        }
         failures.store();
         String stream = batch.getFirst().stream();
         if (stream != null) {
             count(stream, sent, refusedForGood);
         }
-        return new Outcome(sent, unreachable);
-    }
-
-    /** Waits until the connection's accepted messages are recorded; false when a record failed (the database is away). */
-    private static boolean awaitMarks(ArrayDeque<CompletableFuture<Void>> unrecorded) {
-        while (!unrecorded.isEmpty()) {
-            try {
-                unrecorded.removeFirst().join();
-            } catch (java.util.concurrent.CompletionException e) {
-                return false;
-            }
-        }
-        return true;
+        // A record that failed ends the connection's run, as a server that cannot be reached does.
+        return new Outcome(sent, unreachable || unrecorded);
     }
 
     /** The batch's messages in claim order: stored ones as they are, composed ones from their kind's composer. */

@@ -1,115 +1,143 @@
 package fr.passerelle.mail;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Records sent messages as {@code SENT} with their Message-ID, with group commit: one writer thread turns
- * whatever the connections have sent meanwhile into one set-based statement, while they go on sending. A
- * connection waits for its own marks before it sends its next message, and its final dot waits for every mark of
- * the instance, which is what bounds the messages a crash can have sent without a trace (sent again after the restart).
+ * Records that the server accepted a message, on the thread that got the acceptance, before another message of the
+ * instance may pass its final dot (see {@link GatedSmtpTransport}): one insert into {@code mail_sent_mark}, a narrow
+ * table without index or constraint, on a database connection kept for the delivery run. The gate lets one message
+ * at a time wait for its record, so one connection serves all the SMTP connections; a lock keeps it right without
+ * the gate. No thread hand-off: the record is on the path of every message, its latency is the delivery's speed.
+ * {@link #fold} then turns the marks into {@code SENT} rows of the outbox, a batch at a time.
  */
 final class SentMarks implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SentMarks.class);
-    private static final int MOST_PER_STATEMENT = 2_000;
+    private static final int ATTEMPTS = 3;
+    private static final String MARK = "insert into mail_sent_mark (outbox_id, message_id) values (?, ?)";
 
-    private final JdbcClient jdbc;
-    private final String instance;
-    private final LinkedBlockingQueue<Mark> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
-    private volatile boolean closing;
+    private final DataSource dataSource;
+    private final ReentrantLock lock = new ReentrantLock();
+    private @Nullable Connection connection;
+    private @Nullable PreparedStatement mark;
 
-    SentMarks(JdbcClient jdbc, String instance) {
-        this.jdbc = jdbc;
-        this.instance = instance;
-        this.writer = Thread.ofVirtual().name("mail-outbox-marks").start(this::write);
-    }
-
-    /** Queues the mark; the future completes once it is committed (or failed to be). */
-    CompletableFuture<Void> sent(long id, String messageId) {
-        var mark = new Mark(id, messageId, new CompletableFuture<>());
-        queue.add(mark);
-        return mark.done();
-    }
-
-    private void write() {
-        List<Mark> marks = new ArrayList<>();
-        while (!closing || !queue.isEmpty()) {
-            try {
-                Mark first = queue.poll(20, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                marks.add(first);
-                queue.drainTo(marks, MOST_PER_STATEMENT - 1);
-                store(marks);
-                marks.forEach(mark -> mark.done().complete(null));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // The rows stay SENDING: released after the stale delay, they are sent again (logged as such).
-                log.error("Mail outbox: {} messages sent could not be recorded as sent ({}); they will be sent again", marks.size(),
-                        e.toString());
-                marks.forEach(mark -> mark.done().completeExceptionally(e));
-            }
-            marks.clear();
-        }
-    }
-
-    private void store(List<Mark> marks) {
-        long[] ids = marks.stream().mapToLong(Mark::id).toArray();
-        String[] messageIds = marks.stream().map(Mark::messageId).toArray(String[]::new);
-        RuntimeException last = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                writeMarks(ids, messageIds);
-                return;
-            } catch (RuntimeException e) {
-                last = e;
-                try {
-                    Thread.sleep(200L << attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-        throw last;
+    SentMarks(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     /**
-     * One statement, in its own implicit transaction, that does not wait for the WAL flush: {@code set_config(…, true)}
-     * is {@code SET LOCAL synchronous_commit = off} for that transaction only, read when it commits. One round trip, as
-     * the sending connection waits for it. Safe from a crash of the application, the one the sending side can suffer;
-     * a crash of PostgreSQL itself (or of its machine) may lose the last marks committed, at most
-     * {@code 3 × wal_writer_delay} (600 ms by default), whose messages are then sent again.
+     * Records every mark written so far, by any instance, as its outbox row {@code SENT} with its Message-ID and time,
+     * and deletes them, in one statement: two instances folding at once fold each mark once (the second skips the rows
+     * the first deleted). Run after each batch, and before stale claims are released, so that a mark a crash left is
+     * recorded instead of sent again. Returns how many rows it recorded.
      */
-    private void writeMarks(long[] ids, String[] messageIds) {
-        jdbc.sql("""
-                        update mail_outbox o set status = 'SENT', sent_at = now(), finished_at = now(), message_id = u.message_id,
-                                                 last_error = null
-                        from unnest(:ids::bigint[], :messageIds::text[]) as u(id, message_id),
-                             (select set_config('synchronous_commit', 'off', true)) as no_flush
-                        where o.id = u.id and o.claimed_by = :instance
-                        """)
-                .param("ids", ids).param("messageIds", messageIds).param("instance", instance).update();
+    static int fold(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        with mark as (delete from mail_sent_mark returning outbox_id, message_id, marked_at)
+                        update mail_outbox o set status = 'SENT', sent_at = mark.marked_at, finished_at = mark.marked_at,
+                                                 message_id = mark.message_id, last_error = null
+                        from mark where o.id = mark.outbox_id
+                        """).update();
     }
 
-    /** Writes what is queued and stops. */
+    /**
+     * Records the message accepted, trying again twice when the database does not answer; false when it could not be
+     * recorded (the row stays claimed: released after the stale delay, it is sent again, logged as such).
+     */
+    boolean sent(long id, String messageId) {
+        lock.lock();
+        try {
+            SQLException last = null;
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                try {
+                    PreparedStatement statement = statement();
+                    statement.setLong(1, id);
+                    statement.setString(2, messageId);
+                    statement.executeUpdate();
+                    return true;
+                } catch (SQLException e) {
+                    last = e;
+                    release();
+                    if (!pause(200L << attempt)) {
+                        break;
+                    }
+                }
+            }
+            log.error("Mail outbox: message {} was sent but could not be recorded as sent ({}); it will be sent again", id,
+                    String.valueOf(last));
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The statement on the run's connection, opened at the first mark. The connection does not wait for the WAL flush
+     * ({@code synchronous_commit = off} for it alone, reset before it goes back to the pool): safe from a crash of the
+     * application, the one the sending side can suffer; a crash of PostgreSQL itself (or of its machine) may lose the
+     * last marks committed, at most {@code 3 × wal_writer_delay} (600 ms by default), whose messages are then sent again.
+     */
+    private PreparedStatement statement() throws SQLException {
+        if (mark == null) {
+            Connection opened = dataSource.getConnection();
+            try {
+                opened.setAutoCommit(true);
+                try (var set = opened.createStatement()) {
+                    set.execute("set synchronous_commit = off");
+                }
+                mark = opened.prepareStatement(MARK);
+                connection = opened;
+            } catch (SQLException e) {
+                opened.close();
+                throw e;
+            }
+        }
+        return mark;
+    }
+
+    private void release() {
+        if (connection != null) {
+            try (var set = connection.createStatement()) {
+                set.execute("reset synchronous_commit");
+            } catch (SQLException e) {
+                // A broken connection: the pool drops it.
+            }
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                log.debug("Mail outbox: closing the marks' connection: {}", e.toString());
+            }
+        }
+        connection = null;
+        mark = null;
+    }
+
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Gives the connection back to the pool. */
     @Override
-    public void close() throws InterruptedException {
-        closing = true;
-        writer.join();
-    }
-
-    private record Mark(long id, String messageId, CompletableFuture<Void> done) {
+    public void close() {
+        lock.lock();
+        try {
+            release();
+        } finally {
+            lock.unlock();
+        }
     }
 }

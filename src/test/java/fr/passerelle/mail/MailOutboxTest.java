@@ -37,6 +37,8 @@ class MailOutboxTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
     PlatformTransactionManager transactionManager;
 
     private TransactionTemplate transaction;
@@ -193,7 +195,7 @@ class MailOutboxTest extends IntegrationTest {
 
     /** Another delivery worker on the same database, as a second instance would run it. */
     private OutboxDelivery delivery(MailService sender, OutboxDelivery.Settings settings) {
-        return new OutboxDelivery(jdbc, transactionManager, sender, List.of(), event -> { }, settings);
+        return new OutboxDelivery(dataSource, sender, List.of(), event -> { }, settings);
     }
 
     private long enqueueWithoutWakingUp(String kind, String to) {

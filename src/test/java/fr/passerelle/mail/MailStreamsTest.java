@@ -49,6 +49,8 @@ class MailStreamsTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
     PlatformTransactionManager transactionManager;
 
     private TransactionTemplate transaction;
@@ -195,7 +197,7 @@ class MailStreamsTest extends IntegrationTest {
     void aStreamPausesItselfWhenItsErrorRatePassesItsLimit() throws Exception {
         try (var relay = new SmtpSink(true)) {
             List<Object> published = new CopyOnWriteArrayList<>();
-            var worker = new OutboxDelivery(jdbc, transactionManager, sender(relay.port()), List.of(composer), published::add,
+            var worker = new OutboxDelivery(dataSource, sender(relay.port()), List.of(composer), published::add,
                     OutboxDelivery.Settings.defaults().withBatchSize(10).withConnections(1));
             workers.add(worker);
             streams.open("campaign:8", null, 0.2, 10);
@@ -222,21 +224,25 @@ class MailStreamsTest extends IntegrationTest {
         try (var relay = new SmtpSink(true)) {
             Map<Long, List<String>> acceptedPerConnection = new ConcurrentHashMap<>();
             List<String> notRecordedInTime = new CopyOnWriteArrayList<>();
-            // At each final dot, the message its connection had sent before must be SENT already: a crash now would
-            // leave this one message at most, per connection, sent without a record.
+            // At each final dot, the message its connection had sent before must be recorded already (marked, or folded
+            // SENT): a crash now would leave this one message at most, per connection, sent without a record.
             relay.beforeAccepting((connection, recipients) -> {
                 List<String> earlier = acceptedPerConnection.computeIfAbsent(connection, c -> new ArrayList<>());
                 if (!earlier.isEmpty()) {
                     String previous = earlier.getLast();
-                    String status = jdbc.sql("select status from mail_outbox where recipients[1] = :address")
+                    String status = jdbc.sql("""
+                                    select case when exists (select 1 from mail_sent_mark m where m.outbox_id = o.id) then 'MARKED'
+                                                else status end
+                                    from mail_outbox o where recipients[1] = :address
+                                    """)
                             .param("address", previous).query(String.class).single();
-                    if (!status.equals("SENT")) {
+                    if (!status.equals("SENT") && !status.equals("MARKED")) {
                         notRecordedInTime.add(previous + " still " + status);
                     }
                 }
                 earlier.addAll(recipients);
             });
-            var worker = new OutboxDelivery(jdbc, transactionManager, sender(relay.port()), List.of(composer), event -> { },
+            var worker = new OutboxDelivery(dataSource, sender(relay.port()), List.of(composer), event -> { },
                     OutboxDelivery.Settings.defaults().withBatchSize(10).withConnections(3));
             workers.add(worker);
             streams.open("campaign:11", null, null);
@@ -264,18 +270,20 @@ class MailStreamsTest extends IntegrationTest {
         try (var relay = new SmtpSink(true)) {
             List<String> accepted = new CopyOnWriteArrayList<>();
             List<String> notRecordedInTime = new CopyOnWriteArrayList<>();
-            // At each final dot, whichever connection it comes on, every message accepted before must be SENT already:
+            // At each final dot, whichever connection it comes on, every message accepted before must be recorded already
+            // (marked, or folded SENT):
             // a crash now would leave this one message at most, for the whole instance, sent without a record.
             relay.beforeAccepting((connection, recipients) -> {
                 if (!accepted.isEmpty()) {
-                    List<String> pending = jdbc.sql("select recipients[1] || ' ' || status from mail_outbox"
-                                    + " where recipients[1] = any(:addresses) and status <> 'SENT'")
+                    List<String> pending = jdbc.sql("select recipients[1] || ' ' || status from mail_outbox o"
+                                    + " where recipients[1] = any(:addresses) and status <> 'SENT'"
+                                    + " and not exists (select 1 from mail_sent_mark m where m.outbox_id = o.id)")
                             .param("addresses", accepted.toArray(String[]::new)).query(String.class).list();
                     notRecordedInTime.addAll(pending);
                 }
                 accepted.addAll(recipients);
             });
-            var worker = new OutboxDelivery(jdbc, transactionManager, sender(relay.port()), List.of(composer), event -> { },
+            var worker = new OutboxDelivery(dataSource, sender(relay.port()), List.of(composer), event -> { },
                     OutboxDelivery.Settings.defaults().withBatchSize(10).withConnections(4));
             workers.add(worker);
             streams.open("campaign:13", null, null);
@@ -292,6 +300,40 @@ class MailStreamsTest extends IntegrationTest {
     }
 
     @Test
+    void theMessagesAnInstanceThatStoppedRecordedAcceptedAreRecordedSentAndNotSentAgain() throws Exception {
+        try (var relay = new SmtpSink(true)) {
+            streams.open("campaign:14", null, null);
+            streams.pause("campaign:14", "until its rows are claimed by the instance that stops");
+            jdbc.sql("""
+                            insert into mail_outbox (kind, stream, ref, recipients, status, attempts, claimed_at, claimed_by)
+                            select :kind, 'campaign:14', n, array['arret' || n || '@exemple.fr'], 'SENDING', 1,
+                                   now() - interval '2 hours', 'an instance that was killed'
+                            from generate_series(1, 3) n
+                            """).param("kind", TestComposer.KIND).update();
+            // It was killed after the server accepted the first two: their marks are written, not folded yet.
+            jdbc.sql("""
+                            insert into mail_sent_mark (outbox_id, message_id, marked_at)
+                            select id, '<' || ref || '.killed@passerelle.local>', now() - interval '2 hours' from mail_outbox
+                            where stream = 'campaign:14' and ref <= 2
+                            """).update();
+            jdbc.sql("update mail_stream set state = 'ACTIVE', paused_reason = null where name = 'campaign:14'").update();
+            var worker = new OutboxDelivery(dataSource, sender(relay.port()), List.of(composer), event -> { },
+                    OutboxDelivery.Settings.defaults());
+            workers.add(worker);
+
+            assertThat(worker.deliverDue()).as("only the message without a mark is sent again").isEqualTo(1);
+            assertThat(relay.received()).containsOnlyKeys("arret3@exemple.fr");
+            assertThat(jdbc.sql("""
+                            select ref || ' ' || status || ' ' || message_id from mail_outbox where stream = 'campaign:14'
+                            and ref <= 2 order by ref
+                            """).query(String.class).list())
+                    .containsExactly("1 SENT <1.killed@passerelle.local>", "2 SENT <2.killed@passerelle.local>");
+            assertThat(jdbc.sql("select count(*) from mail_sent_mark").query(Long.class).single()).as("every mark folded").isZero();
+            assertThat(streams.progress("campaign:14").counts().sent()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void aLiveWorkersClaimsAreRenewedSoThatAnotherDoesNotTakeThemOverDuringASlowBatch() throws Exception {
         try (var relay = new SmtpSink(true)) {
             // 150 ms a message at the server: the batch of 20 takes 3 s, three times the stale delay.
@@ -303,8 +345,8 @@ class MailStreamsTest extends IntegrationTest {
                 }
             });
             var settings = OutboxDelivery.Settings.defaults().withBatchSize(20).withConnections(1).withStaleAfter(Duration.ofSeconds(1));
-            var slow = new OutboxDelivery(jdbc, transactionManager, sender(relay.port()), List.of(composer), event -> { }, settings);
-            var other = new OutboxDelivery(jdbc, transactionManager, sender(relay.port()), List.of(composer), event -> { }, settings);
+            var slow = new OutboxDelivery(dataSource, sender(relay.port()), List.of(composer), event -> { }, settings);
+            var other = new OutboxDelivery(dataSource, sender(relay.port()), List.of(composer), event -> { }, settings);
             workers.add(slow);
             workers.add(other);
             streams.open("campaign:12", null, null);
@@ -327,7 +369,7 @@ class MailStreamsTest extends IntegrationTest {
     @Test
     void aTemporaryRefusalIsRetriedWithBackOffAndDoesNotCountAsAnError() throws Exception {
         try (var relay = new SmtpSink(true)) {
-            var worker = new OutboxDelivery(jdbc, transactionManager, sender(relay.port()), List.of(composer), event -> { },
+            var worker = new OutboxDelivery(dataSource, sender(relay.port()), List.of(composer), event -> { },
                     OutboxDelivery.Settings.defaults().withMaxAttempts(3));
             workers.add(worker);
             streams.open("campaign:9", null, 0.1, 1);
@@ -394,7 +436,7 @@ class MailStreamsTest extends IntegrationTest {
     }
 
     private OutboxDelivery worker(OutboxDelivery.Settings settings) {
-        var worker = new OutboxDelivery(jdbc, transactionManager, mailService, List.of(composer), event -> { }, settings);
+        var worker = new OutboxDelivery(dataSource, mailService, List.of(composer), event -> { }, settings);
         workers.add(worker);
         return worker;
     }
