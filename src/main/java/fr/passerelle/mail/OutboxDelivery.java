@@ -188,7 +188,7 @@ class OutboxDelivery implements DisposableBean {
         long renewEvery = Math.max(250, settings.staleAfter().toMillis() / 4);
         var renewal = timer.isShutdown() ? null
                 : timer.scheduleAtFixedRate(this::renewClaims, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
-        try (var marks = new SentMarks(dataSource);
+        try (var marks = new SentMarks(dataSource, jdbc, transaction);
              var lanes = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("mail-outbox-connection-", 1).factory())) {
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < settings.connections(); i++) {
@@ -196,6 +196,10 @@ class OutboxDelivery implements DisposableBean {
             }
             for (Future<Integer> result : results) {
                 sent += result.get();
+            }
+            if (sent > 0) {
+                // What the connections' last folds left (one was folding while another ended its batch).
+                foldAtTheEnd(marks);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -212,6 +216,14 @@ class OutboxDelivery implements DisposableBean {
             timer.schedule(this::wakeUp, Math.max(wait, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
         }
         return sent;
+    }
+
+    private static void foldAtTheEnd(SentMarks marks) {
+        try {
+            marks.foldAll();
+        } catch (RuntimeException e) {
+            log.warn("Mail outbox: the marks of the messages sent are not folded yet ({}); the next run folds them", e.toString());
+        }
     }
 
     /** One SMTP connection's share of the run: claim, compose, send, record, until nothing is left that may go. */
@@ -248,7 +260,7 @@ class OutboxDelivery implements DisposableBean {
 
     private void releaseStaleClaims() {
         // The marks first: a message a stopped instance recorded accepted is recorded sent, not queued again.
-        SentMarks.fold(jdbc);
+        SentMarks.fold(jdbc, transaction);
         int released = jdbc.sql("""
                         update mail_outbox set status = 'PENDING', claimed_at = null, claimed_by = null
                         where status = 'SENDING' and claimed_at < now() - make_interval(secs => :seconds)
@@ -259,9 +271,22 @@ class OutboxDelivery implements DisposableBean {
         }
     }
 
+    /**
+     * The current transaction commits without waiting for the WAL flush. Claims and error samples do: a claim holds its
+     * stream's row until it commits, and waiting for the flush there made the connections queue behind one another's
+     * flushes. A crash of PostgreSQL may lose the last ones (at most {@code 3 × wal_writer_delay}); WAL being replayed
+     * in order, it loses the marks written after them too, so their messages are sent again, as for a lost mark.
+     */
+    private void noFlush() {
+        jdbc.sql("set local synchronous_commit = off").update();
+    }
+
     /** The next batch: direct messages first, then the streams in turn, within their rates. */
     private List<Row> claimNext(Run run) {
-        List<Row> direct = transaction.execute(status -> claimDirect(run));
+        List<Row> direct = transaction.execute(status -> {
+            noFlush();
+            return claimDirect(run);
+        });
         if (!direct.isEmpty()) {
             return direct;
         }
@@ -276,7 +301,10 @@ class OutboxDelivery implements DisposableBean {
             for (int i = 0; i < streams.size(); i++) {
                 String stream = streams.get((first + i) % streams.size());
                 int due = streams.size();
-                List<Row> rows = transaction.execute(status -> claimStream(stream, due, run));
+                List<Row> rows = transaction.execute(status -> {
+                    noFlush();
+                    return claimStream(stream, due, run);
+                });
                 if (!rows.isEmpty()) {
                     return rows;
                 }
@@ -464,7 +492,7 @@ class OutboxDelivery implements DisposableBean {
         }
         if (sent > 0 && !unrecorded) {
             try {
-                SentMarks.fold(jdbc);
+                marks.foldUnlessBusy();
             } catch (RuntimeException e) {
                 // The marks stay: the next fold, by any instance, records them.
                 log.warn("Mail outbox: the marks of {} messages sent are not folded yet ({})", sent, e.toString());
@@ -544,8 +572,11 @@ class OutboxDelivery implements DisposableBean {
         }
         if (refusedForGood == 0) {
             // No refusal: the error rate can only have gone down, no pause to consider.
-            jdbc.sql("update mail_stream set sample_sent = sample_sent + :sent where name = :name")
-                    .param("name", stream).param("sent", sent).update();
+            transaction.executeWithoutResult(status -> {
+                noFlush();
+                jdbc.sql("update mail_stream set sample_sent = sample_sent + :sent where name = :name")
+                        .param("name", stream).param("sent", sent).update();
+            });
             return;
         }
         transaction.executeWithoutResult(status -> {
