@@ -272,19 +272,19 @@ class OutboxDelivery implements DisposableBean {
     }
 
     /**
-     * The current transaction commits without waiting for the WAL flush. Claims and error samples do: a claim holds its
+     * The current transaction commits without waiting for the WAL flush. Claims, folds and error samples do: a claim holds its
      * stream's row until it commits, and waiting for the flush there made the connections queue behind one another's
      * flushes. A crash of PostgreSQL may lose the last ones (at most {@code 3 × wal_writer_delay}); WAL being replayed
      * in order, it loses the marks written after them too, so their messages are sent again, as for a lost mark.
      */
-    private void noFlush() {
+    static void noFlush(JdbcClient jdbc) {
         jdbc.sql("set local synchronous_commit = off").update();
     }
 
     /** The next batch: direct messages first, then the streams in turn, within their rates. */
     private List<Row> claimNext(Run run) {
         List<Row> direct = transaction.execute(status -> {
-            noFlush();
+            noFlush(jdbc);
             return claimDirect(run);
         });
         if (!direct.isEmpty()) {
@@ -302,7 +302,7 @@ class OutboxDelivery implements DisposableBean {
                 String stream = streams.get((first + i) % streams.size());
                 int due = streams.size();
                 List<Row> rows = transaction.execute(status -> {
-                    noFlush();
+                    noFlush(jdbc);
                     return claimStream(stream, due, run);
                 });
                 if (!rows.isEmpty()) {
@@ -573,7 +573,7 @@ class OutboxDelivery implements DisposableBean {
         if (refusedForGood == 0) {
             // No refusal: the error rate can only have gone down, no pause to consider.
             transaction.executeWithoutResult(status -> {
-                noFlush();
+                noFlush(jdbc);
                 jdbc.sql("update mail_stream set sample_sent = sample_sent + :sent where name = :name")
                         .param("name", stream).param("sent", sent).update();
             });

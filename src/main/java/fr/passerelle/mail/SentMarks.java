@@ -50,12 +50,12 @@ final class SentMarks implements AutoCloseable {
      */
     static int fold(JdbcClient jdbc, TransactionTemplate transaction) {
         Integer folded = transaction.execute(status -> {
-            jdbc.sql("set local synchronous_commit = off").update();
-            List<long[]> ids = new ArrayList<>();
+            OutboxDelivery.noFlush(jdbc);
+            List<Long> ids = new ArrayList<>();
             List<String> messageIds = new ArrayList<>();
             List<java.sql.Timestamp> times = new ArrayList<>();
             jdbc.sql("delete from mail_sent_mark returning outbox_id, message_id, marked_at").query(rs -> {
-                ids.add(new long[] {rs.getLong(1)});
+                ids.add(rs.getLong(1));
                 messageIds.add(rs.getString(2));
                 times.add(rs.getTimestamp(3));
             });
@@ -70,7 +70,7 @@ final class SentMarks implements AutoCloseable {
                             from unnest(:ids::bigint[], :messageIds::text[], :times::timestamptz[]) as u(id, message_id, marked_at)
                             where o.id = u.id
                             """)
-                    .param("ids", ids.stream().mapToLong(id -> id[0]).toArray())
+                    .param("ids", ids.stream().mapToLong(Long::longValue).toArray())
                     .param("messageIds", messageIds.toArray(String[]::new))
                     .param("times", times.toArray(java.sql.Timestamp[]::new))
                     .update();
@@ -120,7 +120,7 @@ final class SentMarks implements AutoCloseable {
                 } catch (SQLException e) {
                     last = e;
                     release();
-                    if (!pause(200L << attempt)) {
+                    if (attempt == ATTEMPTS - 1 || !pause(200L << attempt)) {
                         break;
                     }
                 }
